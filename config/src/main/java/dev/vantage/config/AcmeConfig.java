@@ -1,0 +1,42 @@
+package dev.vantage.config;
+
+import java.time.Duration;
+
+/**
+ * The ACME listener and what the directory advertises.
+ *
+ * @param listenAddress     address the HTTPS listener binds to
+ * @param port              14000 like Pebble; 0 picks a free port
+ * @param trustFile         where the PEM of the TLS root (the issuer of the HTTPS certificate) is
+ *                          written, so clients can trust the listener; empty writes nothing
+ * @param termsOfService    {@code meta.termsOfService}; empty leaves it out
+ * @param website           {@code meta.website}; empty leaves it out
+ * @param externalAccountRequired {@code meta.externalAccountRequired}
+ * @param retryAfter        the {@code Retry-After} sent while a challenge is processing (RFC 8555 §7.5.1)
+ * @param ordersPerPage     page size of an account's orders list (RFC 8555 §7.1.2.1)
+ */
+public record AcmeConfig(
+        String listenAddress,
+        int port,
+        String trustFile,
+        String termsOfService,
+        String website,
+        boolean externalAccountRequired,
+        Duration retryAfter,
+        int ordersPerPage) {
+
+    public AcmeConfig {
+        Check.ipLiteral("listenAddress", listenAddress);
+        Check.port("port", port);
+        trustFile = trustFile == null ? "" : trustFile;
+        termsOfService = termsOfService == null ? "" : termsOfService;
+        website = website == null ? "" : website;
+        Check.nonNegative("retryAfter", retryAfter);
+        Check.range("ordersPerPage", ordersPerPage, 1, 10_000);
+    }
+
+    static AcmeConfig defaults() {
+        return new AcmeConfig("127.0.0.1", 14000, "vantage-tls-ca.pem",
+                "https://vantage.test/terms", "https://vantage.test", false, Duration.ofSeconds(1), 100);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.vantage.config;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Invariant checks used by the records' compact constructors; each names the field it checks. */
+final class Check {
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+
+    private Check() {
+    }
+
+    static int port(String key, int port) {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException(key, port, "a port is 0..65535 (0 picks a free port)");
+        }
+        return port;
+    }
+
+    static int range(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ConfigException(key, value, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    static Duration nonNegative(String key, Duration d) {
+        if (d == null) {
+            throw new ConfigException(key, null, "a duration is required");
+        }
+        if (d.isNegative()) {
+            throw new ConfigException(key, Durations.format(d), "must not be negative");
+        }
+        return d;
+    }
+
+    static Duration positive(String key, Duration d) {
+        nonNegative(key, d);
+        if (d.isZero()) {
+            throw new ConfigException(key, "0", "must be longer than zero");
+        }
+        return d;
+    }
+
+    static String notBlank(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key, value, "must not be empty");
+        }
+        return value;
+    }
+
+    /** An IP address literal (never a host name: resolving at startup would make config depend on DNS). */
+    static String ipLiteral(String key, String value) {
+        notBlank(key, value);
+        if (!IP_LITERAL.matcher(value).matches()) {
+            throw new ConfigException(key, value, "must be an IPv4 or IPv6 address literal");
+        }
+        try {
+            InetAddress.getByName(value);
+        } catch (Exception e) {
+            throw new ConfigException(key, value, "must be an IPv4 or IPv6 address literal");
+        }
+        return value;
+    }
+
+    static String ipLiteralOrEmpty(String key, String value) {
+        return value == null || value.isEmpty() ? "" : ipLiteral(key, value);
+    }
+}

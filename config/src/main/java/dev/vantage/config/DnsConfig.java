@@ -1,0 +1,43 @@
+package dev.vantage.config;
+
+import java.util.regex.Pattern;
+
+/**
+ * The embedded mock DNS server and the resolver the validator uses.
+ *
+ * @param embedded      run the embedded server (UDP and TCP)
+ * @param listenAddress address the embedded server binds to
+ * @param port          8053 like pebble-challtestsrv; 0 picks a free port
+ * @param resolver      {@code host:port} of an external resolver for validation; empty means
+ *                      the embedded server
+ * @param defaultIpv4   what an A query answers for a name without A records; empty answers nothing
+ * @param defaultIpv6   what an AAAA query answers for a name without AAAA records; empty answers nothing
+ */
+public record DnsConfig(
+        boolean embedded,
+        String listenAddress,
+        int port,
+        String resolver,
+        String defaultIpv4,
+        String defaultIpv6) {
+
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[^:\\s]+):(\\d{1,5})");
+
+    public DnsConfig {
+        Check.ipLiteral("listenAddress", listenAddress);
+        Check.port("port", port);
+        resolver = resolver == null ? "" : resolver.trim();
+        if (!resolver.isEmpty() && !HOST_PORT.matcher(resolver).matches()) {
+            throw new ConfigException("resolver", resolver, "must be host:port, for example 127.0.0.1:53");
+        }
+        if (!embedded && resolver.isEmpty()) {
+            throw new ConfigException("embedded", false, "without the embedded DNS server, dns.resolver must name an external one");
+        }
+        defaultIpv4 = Check.ipLiteralOrEmpty("defaultIpv4", defaultIpv4);
+        defaultIpv6 = Check.ipLiteralOrEmpty("defaultIpv6", defaultIpv6);
+    }
+
+    static DnsConfig defaults() {
+        return new DnsConfig(true, "127.0.0.1", 8053, "", "127.0.0.1", "");
+    }
+}

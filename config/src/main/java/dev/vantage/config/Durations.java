@@ -1,0 +1,70 @@
+package dev.vantage.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations as people write them: ISO-8601 ({@code PT7H}, {@code P30D}) or short forms
+ * ({@code 7h}, {@code 30d}, {@code 90m}, {@code 15s}, {@code 500ms}, {@code 0}).
+ */
+public final class Durations {
+    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /** Parses a duration; throws {@link IllegalArgumentException} with the accepted forms. */
+    public static Duration parse(String text) {
+        String t = text.trim();
+        if (t.equals("0")) {
+            return Duration.ZERO;
+        }
+        if (t.startsWith("P") || t.startsWith("p") || t.startsWith("-P")) {
+            try {
+                return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw invalid(text);
+            }
+        }
+        Matcher m = SHORT.matcher(t);
+        if (!m.matches()) {
+            throw invalid(text);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    /** The shortest short form that reads back to the same duration ({@code 30d}, {@code 7h}, {@code 1500ms}). */
+    public static String format(Duration d) {
+        if (d.isZero()) {
+            return "0";
+        }
+        long ms = d.toMillis();
+        if (ms % 86_400_000L == 0) {
+            return ms / 86_400_000L + "d";
+        }
+        if (ms % 3_600_000L == 0) {
+            return ms / 3_600_000L + "h";
+        }
+        if (ms % 60_000L == 0) {
+            return ms / 60_000L + "m";
+        }
+        if (ms % 1000L == 0) {
+            return ms / 1000L + "s";
+        }
+        return ms + "ms";
+    }
+
+    private static IllegalArgumentException invalid(String text) {
+        return new IllegalArgumentException("not a duration: \"" + text
+                + "\" (use ISO-8601 such as PT7H or P30D, or 500ms, 15s, 90m, 7h, 30d)");
+    }
+}
