@@ -1,0 +1,155 @@
+package dev.vantage.server.ca;
+
+import dev.vantage.validator.Identifier;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+
+/**
+ * The HTTPS identity of the ACME and management listeners: a server certificate issued by a
+ * root of its own, separate from the ACME issuing hierarchy so that trusting one never means
+ * trusting the other. Clients are pointed at {@link #rootPem()} (certbot through
+ * {@code REQUESTS_CA_BUNDLE}, lego through {@code LEGO_CA_CERTIFICATES}, Node through
+ * {@code NODE_EXTRA_CA_CERTS}).
+ *
+ * <p>The certificate is shaped to pass the strictest of those clients: ECDSA P-256, every name in
+ * the subject alternative names (Go ignores the common name), serverAuth EKU, key identifiers
+ * on both certificates and a critical CA basicConstraints on the root (Python 3.13's strict
+ * X.509 checks), and a validity of a year (under the 398 days Apple clients allow).
+ */
+public final class TlsIdentity {
+    private static final Duration BACKDATE = Duration.ofHours(1);
+    private static final Duration ROOT_LIFETIME = Duration.ofDays(10 * 365 + 2);
+    private static final Duration SERVER_LIFETIME = Duration.ofDays(365);
+    /** Protects only the in-memory key store the key manager reads; it never reaches disk. */
+    private static final char[] STORE_PASSWORD = "vantage".toCharArray();
+
+    private final X509Certificate root;
+    private final X509Certificate certificate;
+    private final PrivateKey privateKey;
+    private final SSLContext serverContext;
+    private final SSLContext clientContext;
+
+    private TlsIdentity(X509Certificate root, X509Certificate certificate, PrivateKey privateKey, SecureRandom random) {
+        this.root = root;
+        this.certificate = certificate;
+        this.privateKey = privateKey;
+        this.serverContext = serverContext(certificate, privateKey, random);
+        this.clientContext = clientContext(root, random);
+    }
+
+    /**
+     * Generates a root and a server certificate for the given names, for example
+     * {@code localhost}, {@code 127.0.0.1} and {@code ::1}.
+     *
+     * @param clock the real time: clients check this certificate against their own clocks, not
+     *              against the CA's adjustable one
+     */
+    public static TlsIdentity generate(List<String> dnsNames, List<String> ipAddresses, Clock clock, SecureRandom random) {
+        List<Identifier> names = new ArrayList<>();
+        dnsNames.forEach(name -> names.add(Identifier.dns(name)));
+        ipAddresses.forEach(address -> names.add(Identifier.ip(IpLiteral.require(address).getHostAddress())));
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a TLS identity needs at least one DNS name or IP address");
+        }
+        Instant now = clock.instant();
+        Serials serials = new Serials(random);
+        byte[] suffix = new byte[3];
+        random.nextBytes(suffix);
+        X500Name rootName = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, "Vantage TLS Root " + HexFormat.of().formatHex(suffix)).build();
+        Signer rootSigner = Signer.of(rootName, Keys.ec("secp256r1", random));
+        X509Certificate root = Certificates.ca(rootName, rootSigner.publicKey(), rootSigner,
+                new Validity(now.minus(BACKDATE), now.plus(ROOT_LIFETIME)), serials.next(), OptionalInt.of(0), random);
+        KeyPair serverKeys = Keys.ec("secp256r1", random);
+        X509Certificate server = Certificates.endEntity(
+                LeafNames.subject(LeafNames.commonName(Optional.empty(), names)), serverKeys.getPublic(),
+                LeafNames.altNames(names), rootSigner, new Validity(now.minus(BACKDATE), now.plus(SERVER_LIFETIME)),
+                serials.next(), random, KeyPurposeId.id_kp_serverAuth);
+        return new TlsIdentity(root, server, serverKeys.getPrivate(), random);
+    }
+
+    /** For the HTTPS listeners: presents the server certificate. */
+    public SSLContext serverContext() {
+        return serverContext;
+    }
+
+    /** For Java clients and tests: trusts this identity's root and nothing else. */
+    public SSLContext clientContext() {
+        return clientContext;
+    }
+
+    /** The root clients must trust. */
+    public X509Certificate root() {
+        return root;
+    }
+
+    /** The root as PEM, ready for a client's CA bundle. */
+    public String rootPem() {
+        return Pem.certificate(root);
+    }
+
+    /** The server certificate the listeners present. */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The server certificate's private key. */
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    private static SSLContext serverContext(X509Certificate certificate, PrivateKey key, SecureRandom random) {
+        try {
+            KeyStore store = emptyStore();
+            store.setKeyEntry("server", key, STORE_PASSWORD, new Certificate[] {certificate});
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(store, STORE_PASSWORD);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), null, random);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build the server TLS context", e);
+        }
+    }
+
+    private static SSLContext clientContext(X509Certificate root, SecureRandom random) {
+        try {
+            KeyStore store = emptyStore();
+            store.setCertificateEntry("vantage-tls-root", root);
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), random);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build the client TLS context", e);
+        }
+    }
+
+    private static KeyStore emptyStore() throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        return store;
+    }
+}
