@@ -72,7 +72,6 @@ public final class CertificateAuthority {
                 new Validity(now.minus(BACKDATE), now.plus(ROOT_LIFETIME)), serials.next(), OptionalInt.empty(), random);
         Validity validity = new Validity(now.minus(BACKDATE), now.plus(INTERMEDIATE_LIFETIME));
         List<X509Certificate> chain = new ArrayList<>();
-        List<PrivateKey> keys = new ArrayList<>();
         int length = config.chainLength();
         for (int level = 1; level <= length; level++) {
             Signer subject = level == length
@@ -81,10 +80,9 @@ public final class CertificateAuthority {
             // pathLen = intermediates that may still follow below this one (RFC 5280 §4.2.1.9).
             chain.add(0, Certificates.ca(subject.name(), subject.publicKey(), parent, validity,
                     serials.next(), OptionalInt.of(length - level), random));
-            keys.add(0, subject.privateKey());
             parent = subject;
         }
-        return new Hierarchy(root, rootKeys.getPrivate(), chain, keys);
+        return new Hierarchy(root, rootKeys.getPrivate(), chain, issuing.privateKey());
     }
 
     private static X500Name name(String prefix, SecureRandom random) {

@@ -59,7 +59,7 @@ public final class CsrPolicy {
         PublicKey key = checkKey(request);
         checkSignature(request, key);
         if (accountKey != null && Keys.same(key, accountKey)) {
-            // Boulder refuses this too: revoking the certificate by its key would then also prove control of the account.
+            // One key, one purpose: the key that signs ACME requests should not also authenticate a TLS server (Boulder refuses this too).
             throw bad("CSR contains the public key of the account that is finalizing; the certificate key must differ from the account key");
         }
         CsrNames names = CsrNames.read(request);

@@ -7,21 +7,16 @@ import java.util.List;
 /**
  * One root and the intermediates below it.
  *
- * @param chain the intermediates from the issuing one up to the one the root signed
- * @param keys  their private keys, in the same order
+ * @param chain      the intermediates from the issuing one up to the one the root signed
+ * @param issuingKey the issuing intermediate's private key, shared by all hierarchies
  */
-record Hierarchy(X509Certificate root, PrivateKey rootKey, List<X509Certificate> chain, List<PrivateKey> keys) {
+record Hierarchy(X509Certificate root, PrivateKey rootKey, List<X509Certificate> chain, PrivateKey issuingKey) {
 
     Hierarchy {
         chain = List.copyOf(chain);
-        keys = List.copyOf(keys);
     }
 
     X509Certificate issuing() {
         return chain.get(0);
-    }
-
-    PrivateKey issuingKey() {
-        return keys.get(0);
     }
 }

@@ -37,9 +37,9 @@ final class LeafNames {
 
     /**
      * The common name, as Let's Encrypt picks it: the CSR's own common name when it is one of the
-     * DNS identifiers, otherwise the first DNS identifier short enough to fit. IP addresses never
-     * go into the common name (BR §7.1.4.3 prefers the SAN alone); with no candidate the subject
-     * stays empty.
+     * DNS identifiers, otherwise the first DNS identifier short enough to fit. IP addresses stay
+     * out of the common name, as in Let's Encrypt's IP address certificates; with no candidate
+     * the subject stays empty.
      */
     static Optional<String> commonName(Optional<String> requested, List<Identifier> identifiers) {
         List<String> candidates = identifiers.stream()
