@@ -14,18 +14,23 @@ import org.xbill.DNS.Section;
  * (with a negative RCODE) never answers at all: the external resolvers the validator may be
  * pointed at do what the mock server never does.
  */
-final class RcodeStub implements AutoCloseable {
+public final class RcodeStub implements AutoCloseable {
+    /** RCODE 3, for tests outside this package, which do not use dnsjava. */
+    public static final int NXDOMAIN = 3;
+    /** Never answer: the client times out. */
+    public static final int SILENT = -1;
+
     private final DatagramSocket socket;
     private final Thread thread;
 
-    RcodeStub(int rcode) throws Exception {
+    public RcodeStub(int rcode) throws Exception {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> serve(rcode), "rcode-stub");
         thread.setDaemon(true);
         thread.start();
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(socket.getLocalAddress(), socket.getLocalPort());
     }
 
