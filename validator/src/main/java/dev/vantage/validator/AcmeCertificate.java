@@ -82,7 +82,7 @@ final class AcmeCertificate {
         for (GeneralName name : names) {
             if (name.getTagNo() == GeneralName.iPAddress) {
                 try {
-                    out.add(InetAddress.getByAddress(ASN1OctetString.getInstance(name.getName()).getOctets()).getHostAddress());
+                    out.add(Targets.text(InetAddress.getByAddress(ASN1OctetString.getInstance(name.getName()).getOctets())));
                 } catch (IOException e) {
                     out.add(name.getName().toString());
                 }

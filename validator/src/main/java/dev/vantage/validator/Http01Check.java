@@ -71,9 +71,9 @@ final class Http01Check implements ChallengeCheck {
         Hop last = null;
         for (InetAddress address : addresses) {
             try {
-                return new Hop(address.getHostAddress(), fetcher.fetch(url, address, perspective), null);
+                return new Hop(Targets.text(address), fetcher.fetch(url, address, perspective), null);
             } catch (IOException e) {
-                last = new Hop(address.getHostAddress(), null, e);
+                last = new Hop(Targets.text(address), null, e);
             }
         }
         return last;

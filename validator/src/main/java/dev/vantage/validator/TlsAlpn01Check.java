@@ -67,7 +67,7 @@ final class TlsAlpn01Check implements ChallengeCheck {
     private record Handshake(InetAddress address, String protocol, X509Certificate certificate,
                              IOException failure, boolean connecting) {
         String ip() {
-            return address.getHostAddress();
+            return Targets.text(address);
         }
     }
 
