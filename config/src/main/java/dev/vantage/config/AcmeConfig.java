@@ -1,6 +1,8 @@
 package dev.vantage.config;
 
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 /**
  * The ACME listener and what the directory advertises.
@@ -11,7 +13,9 @@ import java.time.Duration;
  *                          written, so clients can trust the listener; empty writes nothing
  * @param termsOfService    {@code meta.termsOfService}; empty leaves it out
  * @param website           {@code meta.website}; empty leaves it out
- * @param externalAccountRequired {@code meta.externalAccountRequired}
+ * @param externalAccountRequired {@code meta.externalAccountRequired}: newAccount must carry an
+ *                          external account binding (RFC 8555 §7.3.4)
+ * @param externalAccountMacKeys key identifier → base64url HMAC key, for external account binding
  * @param retryAfter        the {@code Retry-After} sent while a challenge is processing (RFC 8555 §7.5.1)
  * @param ordersPerPage     page size of an account's orders list (RFC 8555 §7.1.2.1)
  */
@@ -22,6 +26,7 @@ public record AcmeConfig(
         String termsOfService,
         String website,
         boolean externalAccountRequired,
+        Map<String, String> externalAccountMacKeys,
         Duration retryAfter,
         int ordersPerPage) {
 
@@ -31,12 +36,25 @@ public record AcmeConfig(
         trustFile = trustFile == null ? "" : trustFile;
         termsOfService = termsOfService == null ? "" : termsOfService;
         website = website == null ? "" : website;
+        externalAccountMacKeys = externalAccountMacKeys == null ? Map.of() : Map.copyOf(externalAccountMacKeys);
+        externalAccountMacKeys.forEach((kid, key) -> {
+            try {
+                if (Base64.getUrlDecoder().decode(key).length < 16) {
+                    throw new ConfigException("externalAccountMacKeys." + kid, key, "an HMAC key needs at least 16 bytes");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("externalAccountMacKeys." + kid, key, "must be base64url");
+            }
+        });
+        if (externalAccountRequired && externalAccountMacKeys.isEmpty()) {
+            throw new ConfigException("externalAccountRequired", true, "needs at least one key in externalAccountMacKeys");
+        }
         Check.nonNegative("retryAfter", retryAfter);
         Check.range("ordersPerPage", ordersPerPage, 1, 10_000);
     }
 
     static AcmeConfig defaults() {
         return new AcmeConfig("127.0.0.1", 14000, "vantage-tls-ca.pem",
-                "https://vantage.test/terms", "https://vantage.test", false, Duration.ofSeconds(1), 100);
+                "https://vantage.test/terms", "https://vantage.test", false, Map.of(), Duration.ofSeconds(1), 100);
     }
 }

@@ -28,7 +28,7 @@ public final class ConfigException extends RuntimeException {
     }
 
     /** The same problem under a longer path: records check their own fields, the loader knows where they sit. */
-    ConfigException under(String prefix) {
+    public ConfigException under(String prefix) {
         return prefix.isEmpty() ? this : new ConfigException(prefix + "." + key, value, reason, true);
     }
 }

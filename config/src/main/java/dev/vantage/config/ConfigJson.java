@@ -17,14 +17,19 @@ import java.time.Duration;
 /** The JSON shape of settings: durations as short strings ({@code 30d}), unknown keys rejected. */
 public final class ConfigJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule("durations")
-                    .addSerializer(Duration.class, new DurationSerializer())
-                    .addDeserializer(Duration.class, new DurationDeserializer()))
+            .addModule(durations())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private ConfigJson() {
+    }
+
+    /** Durations read in every form {@link Durations#parse} accepts and written in the short form. */
+    public static SimpleModule durations() {
+        return new SimpleModule("durations")
+                .addSerializer(Duration.class, new DurationSerializer())
+                .addDeserializer(Duration.class, new DurationDeserializer());
     }
 
     /** The mapper for settings; shared and thread-safe. */

@@ -63,6 +63,25 @@ public final class ConfigLoader {
         return bind(tree);
     }
 
+    /**
+     * {@code base} with some of its members changed, for runtime updates through the management API
+     * ({@code {"validAuthzLifetime": "0"}}); errors name {@code key}'s members.
+     */
+    public static <T> T update(T base, Map<String, ?> changes, Class<T> type, String key) {
+        ObjectNode tree = ConfigJson.mapper().valueToTree(base);
+        ConfigTree.merge(tree, ConfigJson.mapper().valueToTree(changes));
+        try {
+            return ConfigJson.mapper().treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw translate(e).under(key);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonProcessingException jpe) {
+                throw translate(jpe).under(key);
+            }
+            throw e;
+        }
+    }
+
     /** Every setting as a dotted key with its current value, for documentation and {@code GET /config}. */
     public static Map<String, String> flatten(VantageConfig config) {
         Map<String, String> out = new TreeMap<>();

@@ -1,0 +1,333 @@
+package dev.vantage.server;
+
+import dev.vantage.config.ConfigLoader;
+import dev.vantage.config.VantageConfig;
+import dev.vantage.server.ca.CertificateAuthority;
+import dev.vantage.server.ca.TlsIdentity;
+import dev.vantage.server.http.AcmeApi;
+import dev.vantage.server.jws.Nonces;
+import dev.vantage.server.management.ManagementApi;
+import dev.vantage.server.service.AccountService;
+import dev.vantage.server.service.AuthorizationCache;
+import dev.vantage.server.service.AuthorizationService;
+import dev.vantage.server.service.CertificateService;
+import dev.vantage.server.service.ChallengeService;
+import dev.vantage.server.service.FinalizeService;
+import dev.vantage.server.service.OrderService;
+import dev.vantage.server.service.Profiles;
+import dev.vantage.server.service.Services;
+import dev.vantage.server.service.ValidationHistory;
+import dev.vantage.server.store.AuthzReusePolicy;
+import dev.vantage.server.store.InMemoryStore;
+import dev.vantage.server.time.AdjustableClock;
+import dev.vantage.validator.ChallengeValidator;
+import dev.vantage.validator.dns.DnsRecords;
+import dev.vantage.validator.dns.MockDnsServer;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A running Vantage: the ACME server, its CA, the management API and the embedded DNS server, in
+ * this JVM. Start one with {@link #builder()}; {@link #close()} frees every port and thread.
+ *
+ * <pre>{@code
+ * try (VantageServer ca = VantageServer.builder().ephemeralPorts().start()) {
+ *     URI directory = ca.directory();
+ * }
+ * }</pre>
+ */
+public final class VantageServer implements AutoCloseable {
+    private final VantageConfig config;
+    private final Services services;
+    private final CertificateAuthority ca;
+    private final TlsIdentity tls;
+    private final DnsRecords dnsRecords;
+    private final MockDnsServer dns;
+    private final ExecutorService workers;
+    private final Undertow acme;
+    private final Undertow management;
+    private final Nonces nonces;
+    private final Path trustFile;
+
+    private VantageServer(VantageConfig config) throws IOException {
+        this.config = config;
+        SecureRandom random = new SecureRandom();
+        Random chaos = new Random(config.faults().seed());
+        AdjustableClock clock = AdjustableClock.system();
+        this.ca = CertificateAuthority.generate(config.ca(), clock, random);
+        this.tls = TlsIdentity.generate(tlsNames(), tlsAddresses(config), Clock.systemUTC(), random);
+        this.dnsRecords = new DnsRecords(config.dns().defaultIpv4(), config.dns().defaultIpv6());
+        this.dns = config.dns().embedded()
+                ? MockDnsServer.start(dnsRecords, new InetSocketAddress(config.dns().listenAddress(), config.dns().port()))
+                : null;
+        this.workers = Executors.newFixedThreadPool(config.validation().workers(), daemonThreads("vantage-validation"));
+        try {
+            ChallengeValidator validator = new ChallengeValidator(config.validation(), resolverAddress(), clock);
+            this.services = wire(config, clock, random, chaos, validator);
+            this.nonces = new Nonces(random, chaos, config.faults().nonceRejectPercent());
+            this.acme = listener(config.acme().listenAddress(), config.acme().port(), true,
+                    new AcmeApi(config.acme(), config.ca(), services, nonces).handler());
+            this.management = listener(config.management().listenAddress(), config.management().port(),
+                    config.management().tls(),
+                    new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, this::reset).handler());
+            this.trustFile = writeTrustFile(config.acme().trustFile(), tls.rootPem());
+        } catch (RuntimeException | IOException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    private Services wire(VantageConfig c, AdjustableClock clock, SecureRandom random, Random chaos,
+                          ChallengeValidator validator) {
+        InMemoryStore store = new InMemoryStore(random);
+        Profiles profiles = new Profiles(c.profiles(), c.defaultProfile());
+        AuthzReusePolicy reuse = new AuthzReusePolicy(c.reuse(), chaos);
+        ValidationHistory history = new ValidationHistory();
+        OrderService orders = new OrderService(store, clock, profiles, reuse, random);
+        return new Services(store, clock, profiles, reuse,
+                new AccountService(store, clock, c.acme()),
+                orders,
+                new AuthorizationService(store, clock),
+                new ChallengeService(store, clock, profiles, validator, workers, history),
+                new FinalizeService(store, clock, profiles, orders, ca),
+                new CertificateService(store, clock),
+                history,
+                new AuthorizationCache(store, clock, profiles, reuse));
+    }
+
+    /** A builder starting from the embedded defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The ACME directory URL, for example {@code https://localhost:14000/dir}. */
+    public URI directory() {
+        return URI.create("https://localhost:" + acmePort() + "/dir");
+    }
+
+    /** The management API's base URL. */
+    public URI management() {
+        return URI.create((config.management().tls() ? "https" : "http") + "://localhost:" + managementPort());
+    }
+
+    public int acmePort() {
+        return port(acme);
+    }
+
+    public int managementPort() {
+        return port(management);
+    }
+
+    /** The embedded DNS server's port (UDP and TCP), or -1 when it is not running. */
+    public int dnsPort() {
+        return dns == null ? -1 : dns.port();
+    }
+
+    /** An {@link SSLContext} that trusts this server's HTTPS listeners (and nothing else). */
+    public SSLContext sslContext() {
+        return tls.clientContext();
+    }
+
+    /** The PEM of the root that issued the HTTPS certificate: what clients must trust. */
+    public String trustPem() {
+        return tls.rootPem();
+    }
+
+    /** Where the trust PEM was written, or null when {@code acme.trustFile} is empty. */
+    public Path trustFile() {
+        return trustFile;
+    }
+
+    /** The configuration this server runs with. */
+    public VantageConfig config() {
+        return config;
+    }
+
+    /** The certificate authority (roots, intermediates) behind issued certificates. */
+    public CertificateAuthority certificateAuthority() {
+        return ca;
+    }
+
+    /** The mock DNS data the validator sees. */
+    public DnsRecords dns() {
+        return dnsRecords;
+    }
+
+    /** The server's clock: move it to expire authorizations and certificates without waiting. */
+    public AdjustableClock clock() {
+        return services.clock();
+    }
+
+    Services services() {
+        return services;
+    }
+
+    /**
+     * Forgets every account, order, authorization, certificate and validation; puts the clock,
+     * DNS records, profiles, reuse rules and faults back as configured. CA keys stay.
+     */
+    public void reset() {
+        services.store().clear();
+        services.history().clear();
+        services.clock().reset();
+        services.profiles().replaceAll(config.profiles(), config.defaultProfile());
+        services.reuse().config(config.reuse());
+        nonces.rejectPercent(config.faults().nonceRejectPercent());
+        dnsRecords.clear();
+        if (dns != null) {
+            dns.clearHistory();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (acme != null) {
+            acme.stop();
+        }
+        if (management != null) {
+            management.stop();
+        }
+        if (dns != null) {
+            dns.close();
+        }
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private InetSocketAddress resolverAddress() {
+        String external = config.dns().resolver();
+        if (external.isEmpty()) {
+            return dns.address();
+        }
+        int colon = external.lastIndexOf(':');
+        String host = external.substring(0, colon).replace("[", "").replace("]", "");
+        return new InetSocketAddress(host, Integer.parseInt(external.substring(colon + 1)));
+    }
+
+    private Undertow listener(String address, int port, boolean https, HttpHandler handler) {
+        Undertow.Builder b = Undertow.builder()
+                .setIoThreads(2)
+                .setWorkerThreads(16)
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                .setHandler(handler);
+        if (https) {
+            b.addHttpsListener(port, address, tls.serverContext());
+        } else {
+            b.addHttpListener(port, address);
+        }
+        Undertow server = b.build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + address + ":" + port + ": " + rootMessage(e), e);
+        }
+        return server;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static int port(Undertow server) {
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    private static Path writeTrustFile(String file, String pem) throws IOException {
+        if (file.isEmpty()) {
+            return null;
+        }
+        Path path = Path.of(file).toAbsolutePath();
+        Files.writeString(path, pem);
+        return path;
+    }
+
+    private static List<String> tlsNames() {
+        return List.of("localhost");
+    }
+
+    private static List<String> tlsAddresses(VantageConfig c) {
+        List<String> ips = new ArrayList<>(List.of("127.0.0.1", "::1"));
+        for (String a : List.of(c.acme().listenAddress(), c.management().listenAddress())) {
+            if (!ips.contains(a) && !a.equals("0.0.0.0") && !a.equals("::")) {
+                ips.add(a);
+            }
+        }
+        return ips;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Builds a {@link VantageServer}; every setting starts at its embedded default. */
+    public static final class Builder {
+        private VantageConfig config = VantageConfig.defaults();
+
+        private Builder() {
+        }
+
+        /** Replaces the whole configuration. */
+        public Builder config(VantageConfig newConfig) {
+            this.config = newConfig;
+            return this;
+        }
+
+        /** Sets one setting by its dotted key, for example {@code set("profiles.classic.validAuthzLifetime", "7h")}. */
+        public Builder set(String key, String value) {
+            this.config = ConfigLoader.with(config, Map.of(key, value));
+            return this;
+        }
+
+        /**
+         * Port 0 for every listener (ACME, management, DNS) and no trust file, so servers started
+         * in parallel never collide. Validation ports stay as configured.
+         */
+        public Builder ephemeralPorts() {
+            return set("acme.port", "0").set("management.port", "0").set("dns.port", "0").set("acme.trustFile", "");
+        }
+
+        /** Starts the server; it is ready when this returns. */
+        public VantageServer start() {
+            try {
+                return new VantageServer(config);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.vantage.server.http;
+
+import dev.vantage.server.jws.Nonces;
+import dev.vantage.server.jws.SignedMessage;
+import dev.vantage.server.model.Account;
+import dev.vantage.server.model.AccountKey;
+import dev.vantage.server.problem.AcmeProblemException;
+import dev.vantage.server.problem.Problem;
+import dev.vantage.server.problem.ProblemType;
+import dev.vantage.server.service.AccountService;
+import dev.vantage.server.store.Store;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.PathTemplateMatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one pass every ACME request takes: content type and size, the JWS parsed once, the key
+ * resolved once, signature, {@code url} and nonce checked, then exactly one handler. Every answer,
+ * errors included, carries a fresh {@code Replay-Nonce} (RFC 8555 §6.5) and the index link (§7.1).
+ * Checks that fail change no state: the nonce is consumed only after the signature verified.
+ */
+final class Pipeline {
+    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
+    static final int MAX_BODY = 64 * 1024;
+    static final HttpString REPLAY_NONCE = new HttpString("Replay-Nonce");
+    static final HttpString LINK = new HttpString("Link");
+    static final HttpString RETRY_AFTER = new HttpString("Retry-After");
+    private static final String JOSE_JSON = "application/jose+json";
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
+
+    private final Nonces nonces;
+    private final Store store;
+
+    Pipeline(Nonces nonces, Store store) {
+        this.nonces = nonces;
+        this.store = store;
+    }
+
+    /** Runs {@code handler} for a signed POST. Call on a worker thread (blocking). */
+    void signed(HttpServerExchange exchange, SignedHandler.KeyMode mode, SignedHandler handler) {
+        Links links = links(exchange);
+        respond(exchange, links, () -> handler.handle(verify(exchange, links, mode)));
+    }
+
+    /** Runs an unsigned handler (directory, newNonce) with the same headers and error handling. */
+    void plain(HttpServerExchange exchange, java.util.function.Function<Links, Response> handler) {
+        Links links = links(exchange);
+        respond(exchange, links, () -> handler.apply(links));
+    }
+
+    /** Answers with a problem (unknown route, wrong method). */
+    void problem(HttpServerExchange exchange, AcmeProblemException problem) {
+        respond(exchange, links(exchange), () -> {
+            throw problem;
+        });
+    }
+
+    private SignedRequest verify(HttpServerExchange exchange, Links links, SignedHandler.KeyMode mode) {
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).split(";")[0].trim().equals(JOSE_JSON)) {
+            throw new AcmeProblemException(Problem.of(ProblemType.MALFORMED,
+                    "Content-Type must be " + JOSE_JSON + " (RFC 8555 §6.2), not " + contentType), 415);
+        }
+        SignedMessage message = SignedMessage.parse(readBody(exchange));
+        Account account = null;
+        AccountKey key;
+        if (message.keyId().isPresent()) {
+            if (mode == SignedHandler.KeyMode.JWK) {
+                throw AcmeProblemException.malformed("this request must be signed with a \"jwk\" header, not \"kid\"");
+            }
+            account = accountOf(links, message.keyId().get());
+            key = account.key();
+        } else {
+            if (mode == SignedHandler.KeyMode.KID) {
+                throw AcmeProblemException.malformed("this request must be signed with a \"kid\" header (the account URL), not \"jwk\"");
+            }
+            key = message.embeddedKey().orElseThrow();
+        }
+        message.verify(key);
+        String url = links.base() + exchange.getRequestURI()
+                + (exchange.getQueryString().isEmpty() ? "" : "?" + exchange.getQueryString());
+        if (!message.url().equals(url)) {
+            throw AcmeProblemException.unauthorized("the JWS \"url\" " + message.url() + " is not the request URL " + url);
+        }
+        if (!nonces.consume(message.nonce())) {
+            throw new AcmeProblemException(ProblemType.BAD_NONCE, "JWS has an invalid anti-replay nonce: " + message.nonce());
+        }
+        Map<String, String> params = new java.util.HashMap<>();
+        PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+        if (match != null) {
+            params.putAll(match.getParameters());
+        }
+        return new SignedRequest(links, account, key, message, params);
+    }
+
+    private Account accountOf(Links links, String kid) {
+        var id = links.accountOf(kid).orElseThrow(() -> new AcmeProblemException(ProblemType.ACCOUNT_DOES_NOT_EXIST,
+                "\"kid\" " + kid + " is not an account URL of this server"));
+        Account account = store.account(id).orElseThrow(() -> new AcmeProblemException(
+                ProblemType.ACCOUNT_DOES_NOT_EXIST, "account " + kid + " does not exist"));
+        return AccountService.usable(account);
+    }
+
+    private static String readBody(HttpServerExchange exchange) {
+        try (InputStream in = exchange.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new AcmeProblemException(Problem.of(ProblemType.MALFORMED,
+                        "request body is larger than " + MAX_BODY + " bytes"), 413);
+            }
+            return new String(body, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw AcmeProblemException.malformed("could not read the request body");
+        }
+    }
+
+    private void respond(HttpServerExchange exchange, Links links, java.util.function.Supplier<Response> work) {
+        Response response;
+        try {
+            response = work.get();
+        } catch (AcmeProblemException e) {
+            response = Response.json(e.status(), Views.problem(e.problem(), e.status()));
+            response = new Response(e.status(), response.body(), Response.PROBLEM, e.location(), java.util.List.of(), null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "internal error answering " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
+            Problem internal = Problem.of(ProblemType.SERVER_INTERNAL, "the server had an internal error");
+            response = new Response(500, Response.json(500, Views.problem(internal)).body(), Response.PROBLEM, null,
+                    java.util.List.of(), null);
+        }
+        write(exchange, links, response);
+    }
+
+    private void write(HttpServerExchange exchange, Links links, Response r) {
+        exchange.setStatusCode(r.status());
+        var headers = exchange.getResponseHeaders();
+        headers.put(REPLAY_NONCE, nonces.next());
+        headers.put(Headers.CACHE_CONTROL, "no-store");
+        if (!exchange.getRequestPath().equals(Links.DIRECTORY)) {
+            headers.add(LINK, "<" + links.directory() + ">;rel=\"index\"");
+        }
+        r.links().forEach(l -> headers.add(LINK, l));
+        if (r.location() != null) {
+            headers.put(Headers.LOCATION, r.location());
+        }
+        if (r.retryAfter() != null) {
+            headers.put(RETRY_AFTER, Math.max(1, r.retryAfter().toSeconds()));
+        }
+        if (r.contentType() != null) {
+            headers.put(Headers.CONTENT_TYPE, r.contentType());
+        }
+        headers.put(Headers.CONTENT_LENGTH, r.body().length);
+        if (!exchange.getRequestMethod().equalToString("HEAD")) {
+            exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(r.body()));
+        } else {
+            exchange.endExchange();
+        }
+    }
+
+    /**
+     * The origin the client used. A Host header that is not a plain host[:port] falls back to the
+     * listener's address, so nothing a client sends ends up verbatim in a header we write.
+     */
+    private static Links links(HttpServerExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        if (host == null || !HOST.matcher(host).matches()) {
+            var local = exchange.getDestinationAddress();
+            String address = local.getHostString();
+            host = (address.contains(":") ? "[" + address + "]" : address) + ":" + local.getPort();
+        }
+        return new Links(exchange.getRequestScheme() + "://" + host);
+    }
+}

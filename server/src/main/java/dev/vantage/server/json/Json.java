@@ -1,0 +1,99 @@
+package dev.vantage.server.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.vantage.config.ConfigJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+/**
+ * The server's one JSON codec (Jackson stays behind it). Times are RFC 3339 in UTC
+ * (RFC 8555 §7.1), absent values are left out, and unknown request members are ignored
+ * (RFC 8555 leaves room for extensions).
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(ConfigJson.durations())
+            .addModule(new SimpleModule("instants").addSerializer(Instant.class, new InstantSerializer()))
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private Json() {
+    }
+
+    /** Serializes records, maps and lists. */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String writeString(Object value) {
+        return new String(write(value), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads {@code bytes} as {@code type}; a syntax error or a member of the wrong type becomes a
+     * {@link JsonInputException} whose message says which member and why, for a problem detail.
+     */
+    public static <T> T read(byte[] bytes, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(bytes, type);
+            if (value == null) {
+                throw new JsonInputException("expected a JSON object, got null");
+            }
+            return value;
+        } catch (MismatchedInputException e) {
+            String path = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw new JsonInputException(path.isEmpty() ? "wrong JSON shape" : "member \"" + path + "\" has the wrong type");
+        } catch (JsonProcessingException e) {
+            throw new JsonInputException("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new JsonInputException(e.getMessage());
+        }
+    }
+
+    /** Reads a JSON tree, for payloads that hold nested structures passed on verbatim. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    private static final class InstantSerializer extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
+        }
+    }
+
+    /** Input that is not the JSON expected. */
+    public static final class JsonInputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JsonInputException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.vantage.server.management;
+
+import dev.vantage.server.json.Json;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reading management requests and writing their answers (JSON, PEM, or a problem). */
+final class Exchanges {
+    private static final int MAX_BODY = 256 * 1024;
+
+    private Exchanges() {
+    }
+
+    /** Bad input to the management API: answered 400 (or the given status) with the message. */
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        BadRequest(String message) {
+            this(400, message);
+        }
+
+        BadRequest(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** The JSON body as {@code type}; an empty body reads as {@code {}}. */
+    static <T> T body(HttpServerExchange exchange, Class<T> type) {
+        byte[] bytes;
+        try (InputStream in = exchange.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new BadRequest("could not read the request body");
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new BadRequest(413, "request body is larger than " + MAX_BODY + " bytes");
+        }
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            bytes = "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Json.read(bytes, type);
+        } catch (Json.JsonInputException e) {
+            throw new BadRequest("request body: " + e.getMessage());
+        }
+    }
+
+    /** A path parameter or query parameter, or null. */
+    static String param(HttpServerExchange exchange, String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    static String requiredParam(HttpServerExchange exchange, String name) {
+        String v = param(exchange, name);
+        if (v == null || v.isBlank()) {
+            throw new BadRequest("missing \"" + name + "\"");
+        }
+        return v;
+    }
+
+    static int index(HttpServerExchange exchange, String name) {
+        String v = requiredParam(exchange, name);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("\"" + name + "\" must be a number, not \"" + v + "\"");
+        }
+    }
+
+    static void json(HttpServerExchange exchange, int status, Object body) {
+        send(exchange, status, "application/json", Json.write(body));
+    }
+
+    static void text(HttpServerExchange exchange, String contentType, String body) {
+        send(exchange, 200, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void ok(HttpServerExchange exchange) {
+        send(exchange, 200, "text/plain", new byte[0]);
+    }
+
+    static void problem(HttpServerExchange exchange, int status, String type, String detail) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", "urn:ietf:params:acme:error:" + type);
+        doc.put("detail", detail);
+        doc.put("status", status);
+        send(exchange, status, "application/problem+json", Json.write(doc));
+    }
+
+    private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.vantage.server.management;
+
+import dev.vantage.server.ca.CertificateAuthority;
+import dev.vantage.server.service.Services;
+import dev.vantage.validator.dns.DnsRecords;
+import dev.vantage.validator.dns.MockDnsServer;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Methods;
+import java.lang.System.Logger.Level;
+import java.util.function.Function;
+
+/**
+ * The management API: JSON over HTTP(S) on its own listener, loopback by default. Pebble's and
+ * pebble-challtestsrv's routes keep their names and bodies; the native ones are documented in the
+ * README. Bad input is answered 400 with a problem document that says what was wrong.
+ */
+public final class ManagementApi {
+    private static final System.Logger LOG = System.getLogger(ManagementApi.class.getName());
+    private final RoutingHandler routing = new RoutingHandler();
+
+    public ManagementApi(Services services, CertificateAuthority ca, String tlsRootPem, DnsRecords records,
+                         MockDnsServer dns, Runnable reset) {
+        Routes routes = new Routes();
+        new CaRoutes(ca, tlsRootPem, services.store()).register(routes);
+        new DnsRoutes(records, dns).register(routes);
+        new AuthorizationRoutes(services.cache()).register(routes);
+        new ClockRoutes(services.clock()).register(routes);
+        new SettingsRoutes(services.profiles(), services.reuse()).register(routes);
+        new ValidationRoutes(services.history()).register(routes);
+        routes.post("/reset", x -> reset.run());
+        routing.setFallbackHandler(x -> Exchanges.problem(x, 404, "malformed", "no management route " + x.getRequestPath()));
+        routing.setInvalidMethodHandler(x -> Exchanges.problem(x, 405, "malformed",
+                "method " + x.getRequestMethod() + " is not allowed on " + x.getRequestPath()));
+    }
+
+    public HttpHandler handler() {
+        return new BlockingHandler(routing);
+    }
+
+    /** Registers routes with uniform error handling. */
+    final class Routes {
+        void get(String path, Route route) {
+            routing.add(Methods.GET, path, wrap(route));
+        }
+
+        void post(String path, Route route) {
+            routing.add(Methods.POST, path, wrap(x -> {
+                route.handle(x);
+                Exchanges.ok(x);
+            }));
+        }
+
+        void getJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+            routing.add(Methods.GET, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
+        }
+
+        void postJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+            routing.add(Methods.POST, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
+        }
+
+        private HttpHandler wrap(Route route) {
+            return exchange -> {
+                try {
+                    route.handle(exchange);
+                } catch (Exchanges.BadRequest e) {
+                    Exchanges.problem(exchange, e.status, "malformed", e.getMessage());
+                } catch (dev.vantage.config.ConfigException | IllegalArgumentException e) {
+                    Exchanges.problem(exchange, 400, "malformed", e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "management " + exchange.getRequestPath() + " failed", e);
+                    Exchanges.problem(exchange, 500, "serverInternal", "the server had an internal error");
+                }
+            };
+        }
+    }
+}

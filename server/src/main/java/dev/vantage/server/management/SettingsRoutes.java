@@ -1,0 +1,66 @@
+package dev.vantage.server.management;
+
+import dev.vantage.config.ConfigLoader;
+import dev.vantage.config.ProfileConfig;
+import dev.vantage.config.ReuseConfig;
+import dev.vantage.server.service.Profiles;
+import dev.vantage.server.store.AuthzReusePolicy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings that change at runtime and apply to the next order: {@code GET /profiles},
+ * {@code POST /profiles/{name}} (members to change, or a {@code preset}; {@code "default": true}
+ * makes it the default), {@code GET /reuse}, {@code POST /reuse} (members to change).
+ */
+final class SettingsRoutes {
+    private final Profiles profiles;
+    private final AuthzReusePolicy reuse;
+
+    SettingsRoutes(Profiles profiles, AuthzReusePolicy reuse) {
+        this.profiles = profiles;
+        this.reuse = reuse;
+    }
+
+    void register(ManagementApi.Routes routes) {
+        routes.getJson("/profiles", x -> view());
+        routes.postJson("/profiles/{name}", x -> {
+            String name = Exchanges.requiredParam(x, "name");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> changes = new LinkedHashMap<>(Exchanges.body(x, Map.class));
+            boolean makeDefault = Boolean.TRUE.equals(changes.remove("default"));
+            ProfileConfig base = profiles.all().get(name);
+            if (base == null) {
+                base = startingPoint(changes, name);
+            }
+            profiles.put(name, ConfigLoader.update(base, changes, ProfileConfig.class, "profiles." + name));
+            if (makeDefault) {
+                profiles.defaultName(name);
+            }
+            return view();
+        });
+        routes.getJson("/reuse", x -> reuse.config());
+        routes.postJson("/reuse", x -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> changes = Exchanges.body(x, Map.class);
+            reuse.config(ConfigLoader.update(reuse.config(), changes, ReuseConfig.class, "reuse"));
+            return reuse.config();
+        });
+    }
+
+    /** A new profile must name a preset; its other members override the preset's. */
+    private static ProfileConfig startingPoint(Map<String, Object> changes, String name) {
+        Object preset = changes.get("preset");
+        if (!(preset instanceof String p)) {
+            throw new Exchanges.BadRequest("profile \"" + name + "\" does not exist; create it with a \"preset\"");
+        }
+        return new ProfileConfig(p, null, null, null, null, null, null);
+    }
+
+    private Map<String, Object> view() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("default", profiles.defaultName());
+        out.put("profiles", profiles.all());
+        return out;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.vantage.server.model;
+
+/** RFC 8555 §7.1.6: valid → deactivated (by the client) or revoked (by the server). */
+public enum AccountStatus {
+    VALID, DEACTIVATED, REVOKED;
+
+    public String token() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

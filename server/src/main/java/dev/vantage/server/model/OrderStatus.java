@@ -1,0 +1,39 @@
+package dev.vantage.server.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/** RFC 8555 §7.1.6 order states, derived rather than stored. */
+public enum OrderStatus {
+    PENDING, READY, PROCESSING, VALID, INVALID;
+
+    public String token() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The status of {@code order} now. An issued certificate makes it valid for good; a failed
+     * finalization, its own expiry or any authorization that can no longer become valid
+     * (invalid, deactivated, expired, revoked) makes it invalid; all authorizations valid make it
+     * ready; otherwise it is pending.
+     */
+    public static OrderStatus of(Order order, List<Authorization> authzs, Instant now) {
+        if (order.certificate() != null) {
+            return VALID;
+        }
+        if (order.error() != null || !now.isBefore(order.expires())) {
+            return INVALID;
+        }
+        boolean allValid = true;
+        for (Authorization a : authzs) {
+            switch (AuthzStatus.of(a, now)) {
+                case VALID -> { }
+                case PENDING -> allValid = false;
+                default -> {
+                    return INVALID;
+                }
+            }
+        }
+        return allValid ? READY : PENDING;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.vantage.server.service;
+
+import dev.vantage.server.problem.AcmeProblemException;
+import dev.vantage.server.problem.Problem;
+import dev.vantage.server.problem.ProblemType;
+import dev.vantage.validator.Identifier;
+import dev.vantage.validator.IdentifierType;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which identifiers a newOrder may name (RFC 8555 §7.4, RFC 8738), checked all at once so the
+ * client learns about every bad identifier in one answer: one subproblem each (§6.7.1).
+ */
+final class IdentifierPolicy {
+    /** Let's Encrypt's limit of names per certificate. */
+    static final int MAX_IDENTIFIERS = 100;
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private IdentifierPolicy() {
+    }
+
+    /** The order's identifiers, de-duplicated, or a problem naming each bad one. */
+    static List<Identifier> check(List<OrderService.RequestedIdentifier> requested, String profileName, Set<String> profileTypes) {
+        if (requested == null || requested.isEmpty()) {
+            throw AcmeProblemException.malformed("the order must name at least one identifier");
+        }
+        if (requested.size() > MAX_IDENTIFIERS) {
+            throw new AcmeProblemException(ProblemType.REJECTED_IDENTIFIER,
+                    "an order may name at most " + MAX_IDENTIFIERS + " identifiers; this one names " + requested.size());
+        }
+        Set<Identifier> accepted = new LinkedHashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        for (OrderService.RequestedIdentifier r : requested) {
+            Problem p = problem(r, profileName, profileTypes);
+            if (p == null) {
+                accepted.add(new Identifier(IdentifierType.fromToken(r.type()), canonical(r)));
+            } else {
+                problems.add(p);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AcmeProblemException(summary(problems));
+        }
+        return List.copyOf(accepted);
+    }
+
+    private static Problem summary(List<Problem> problems) {
+        if (problems.size() == 1) {
+            Problem only = problems.get(0);
+            return Problem.of(only.type(), only.detail()).withSubproblems(problems);
+        }
+        ProblemType first = problems.get(0).type();
+        boolean same = problems.stream().allMatch(p -> p.type() == first);
+        return Problem.of(same ? first : ProblemType.COMPOUND,
+                "cannot issue for " + problems.size() + " identifiers; see subproblems").withSubproblems(problems);
+    }
+
+    private static Problem problem(OrderService.RequestedIdentifier r, String profileName, Set<String> profileTypes) {
+        String type = r.type() == null ? "" : r.type();
+        String value = r.value() == null ? "" : r.value();
+        IdentifierType t = IdentifierType.fromToken(type);
+        if (t == null) {
+            return Problem.about(type, value, ProblemType.UNSUPPORTED_IDENTIFIER,
+                    "identifier type \"" + type + "\" is not supported; use dns or ip");
+        }
+        if (!profileTypes.contains(type)) {
+            return Problem.about(type, value, ProblemType.REJECTED_IDENTIFIER,
+                    "profile \"" + profileName + "\" does not issue for " + type + " identifiers");
+        }
+        String why = t == IdentifierType.DNS ? dnsProblem(value) : ipProblem(value);
+        return why == null ? null : Problem.about(type, value, ProblemType.REJECTED_IDENTIFIER, why);
+    }
+
+    /** Why a DNS name cannot be issued for, or null. Names are case-insensitive (RFC 4343). */
+    static String dnsProblem(String value) {
+        String name = value.toLowerCase(Locale.ROOT);
+        if (name.isEmpty()) {
+            return "DNS name is empty";
+        }
+        if (name.endsWith(".")) {
+            return "DNS name \"" + value + "\" ends in a dot";
+        }
+        if (name.length() > 253) {
+            return "DNS name is longer than 253 characters";
+        }
+        String base = name.startsWith("*.") ? name.substring(2) : name;
+        if (base.contains("*")) {
+            return "DNS name \"" + value + "\": a wildcard may only be the whole leftmost label (*.)";
+        }
+        if (!base.contains(".")) {
+            return "DNS name \"" + value + "\" needs at least one dot";
+        }
+        for (String label : base.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                return "DNS name \"" + value + "\" has an invalid label \"" + label
+                        + "\" (letters, digits and inner hyphens, 1 to 63 characters)";
+            }
+        }
+        if (IPV4.matcher(base).matches()) {
+            return "DNS name \"" + value + "\" is an IP address; use an ip identifier (RFC 8738)";
+        }
+        return null;
+    }
+
+    /**
+     * Why an IP identifier cannot be issued for, or null. RFC 8738 §3 asks clients for the
+     * canonical text form, but common clients (Java's {@code getHostAddress()}) send IPv6 uncompressed,
+     * so any literal form of an address is accepted; zone ids are not addresses.
+     */
+    static String ipProblem(String value) {
+        boolean v4 = IPV4.matcher(value).matches()
+                && java.util.Arrays.stream(value.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
+        boolean literal = v4 || value.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+        if (!literal) {
+            return "\"" + value + "\" is not an IP address";
+        }
+        try {
+            InetAddress address = InetAddress.getByName(value); // a literal: never a DNS lookup
+            if (value.contains(":") && address instanceof java.net.Inet4Address) {
+                return "\"" + value + "\" is an IPv4-mapped IPv6 address; name the IPv4 address instead";
+            }
+            return null;
+        } catch (Exception e) {
+            return "\"" + value + "\" is not an IP address";
+        }
+    }
+
+    private static String canonical(OrderService.RequestedIdentifier r) {
+        return r.value().toLowerCase(Locale.ROOT);
+    }
+}
