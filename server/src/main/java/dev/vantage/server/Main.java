@@ -28,6 +28,11 @@ import picocli.CommandLine.Option;
         description = "A local ACME (RFC 8555) certificate authority for tests.",
         footer = {"", "Every setting can be given as --set key=value (see --print-config for the keys)."})
 public final class Main implements Callable<Integer> {
+    private static final List<String> QUIET = List.of("org.xnio", "io.undertow", "org.jboss", "org.xbill",
+            "org.apache.hc");
+    /** java.util.logging keeps loggers weakly: hold the ones we configured so their levels stick. */
+    private static final List<Logger> QUIETED = new ArrayList<>();
+
     @Option(names = {"--config", "-config"}, paramLabel = "FILE", description = "JSON configuration file")
     Path configFile;
 
@@ -157,8 +162,10 @@ public final class Main implements Callable<Integer> {
             }
         });
         root.addHandler(console);
-        Logger.getLogger("org.xnio").setLevel(Level.WARNING);
-        Logger.getLogger("io.undertow").setLevel(Level.WARNING);
-        Logger.getLogger("org.jboss").setLevel(Level.WARNING);
+        for (String chatty : QUIET) {
+            Logger logger = Logger.getLogger(chatty);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
+        }
     }
 }
