@@ -176,6 +176,26 @@ public final class VantageServer implements AutoCloseable {
         return services.clock();
     }
 
+    /** The authorization cache: list, inspect, deactivate, expire and flush authorizations. */
+    public AuthorizationCache authorizations() {
+        return services.cache();
+    }
+
+    /** The profiles in force; change one (for example its reuse window) and the next order sees it. */
+    public Profiles profiles() {
+        return services.profiles();
+    }
+
+    /** The reuse rules in force (switches, cutoff, Pebble's coin flip). */
+    public AuthzReusePolicy reuse() {
+        return services.reuse();
+    }
+
+    /** Every validation attempt with every perspective's result. */
+    public ValidationHistory validations() {
+        return services.history();
+    }
+
     Services services() {
         return services;
     }
