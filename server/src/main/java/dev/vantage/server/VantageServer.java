@@ -49,7 +49,7 @@ import javax.net.ssl.SSLContext;
  * this JVM. Start one with {@link #builder()}; {@link #close()} frees every port and thread.
  *
  * <pre>{@code
- * try (VantageServer ca = VantageServer.builder().ephemeralPorts().start()) {
+ * try (VantageServer ca = VantageServer.builder().start()) {
  *     URI directory = ca.directory();
  * }
  * }</pre>
@@ -66,6 +66,10 @@ public final class VantageServer implements AutoCloseable {
     private final Undertow management;
     private final Nonces nonces;
     private final Path trustFile;
+    private Path trustStore;
+
+    /** The password of {@link #trustStore()}. */
+    public static final String TRUST_STORE_PASSWORD = "changeit";
 
     private VantageServer(VantageConfig config) throws IOException {
         this.config = config;
@@ -149,6 +153,32 @@ public final class VantageServer implements AutoCloseable {
     /** The PEM of the root that issued the HTTPS certificate: what clients must trust. */
     public String trustPem() {
         return tls.rootPem();
+    }
+
+    /**
+     * A PKCS#12 trust store holding the TLS root (password {@value #TRUST_STORE_PASSWORD}), for
+     * tools that want {@code javax.net.ssl.trustStore}; written to a temporary file on first use
+     * and deleted when the JVM exits.
+     */
+    public synchronized Path trustStore() {
+        if (trustStore == null) {
+            try {
+                java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setCertificateEntry("vantage-tls-root", tls.root());
+                Path file = Files.createTempFile("vantage-truststore-", ".p12");
+                file.toFile().deleteOnExit();
+                try (var out = Files.newOutputStream(file)) {
+                    ks.store(out, TRUST_STORE_PASSWORD.toCharArray());
+                }
+                trustStore = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("cannot build a PKCS#12 trust store", e);
+            }
+        }
+        return trustStore;
     }
 
     /** Where the trust PEM was written, or null when {@code acme.trustFile} is empty. */
@@ -314,14 +344,19 @@ public final class VantageServer implements AutoCloseable {
         };
     }
 
-    /** Builds a {@link VantageServer}; every setting starts at its embedded default. */
+    /**
+     * Builds a {@link VantageServer}. It starts from the embedded defaults with every listener
+     * (ACME, management, DNS) on port 0 and no trust file, so tests running in parallel never
+     * collide; {@link #config(VantageConfig)} replaces that with any configuration.
+     */
     public static final class Builder {
-        private VantageConfig config = VantageConfig.defaults();
+        private VantageConfig config = ConfigLoader.with(VantageConfig.defaults(), Map.of(
+                "acme.port", "0", "management.port", "0", "dns.port", "0", "acme.trustFile", ""));
 
         private Builder() {
         }
 
-        /** Replaces the whole configuration. */
+        /** Replaces the whole configuration (ports included). */
         public Builder config(VantageConfig newConfig) {
             this.config = newConfig;
             return this;
@@ -333,12 +368,14 @@ public final class VantageServer implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Port 0 for every listener (ACME, management, DNS) and no trust file, so servers started
-         * in parallel never collide. Validation ports stay as configured.
-         */
+        /** Every listener on port 0 and no trust file (the builder's starting point; useful after {@link #config}). */
         public Builder ephemeralPorts() {
             return set("acme.port", "0").set("management.port", "0").set("dns.port", "0").set("acme.trustFile", "");
+        }
+
+        /** The configuration the server will start with. */
+        public VantageConfig config() {
+            return config;
         }
 
         /** Starts the server; it is ready when this returns. */

@@ -29,7 +29,7 @@ class JwsRulesTest {
 
     @BeforeAll
     static void start() {
-        server = VantageServer.builder().ephemeralPorts().start();
+        server = VantageServer.builder().start();
     }
 
     @AfterAll

@@ -25,7 +25,7 @@ class OrderFlowTest {
 
     @BeforeAll
     static void start() {
-        server = VantageServer.builder().ephemeralPorts().start();
+        server = VantageServer.builder().start();
     }
 
     @AfterAll

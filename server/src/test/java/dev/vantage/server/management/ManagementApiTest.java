@@ -28,7 +28,7 @@ class ManagementApiTest {
 
     @BeforeAll
     static void start() {
-        server = VantageServer.builder().ephemeralPorts().start();
+        server = VantageServer.builder().start();
         http = HttpClient.newBuilder().sslContext(server.sslContext()).build();
     }
 
