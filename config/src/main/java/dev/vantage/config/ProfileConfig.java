@@ -48,7 +48,8 @@ public record ProfileConfig(
         if (identifierTypes == null || identifierTypes.isEmpty()) {
             throw new ConfigException("identifierTypes", identifierTypes, "name at least one of dns, ip");
         }
-        identifierTypes = Set.copyOf(identifierTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
+        identifierTypes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(
+                identifierTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()));
         for (String t : identifierTypes) {
             if (!KNOWN_TYPES.contains(t)) {
                 throw new ConfigException("identifierTypes", t, "unknown identifier type; known: dns, ip");

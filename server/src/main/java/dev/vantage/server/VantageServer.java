@@ -85,8 +85,8 @@ public final class VantageServer implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(config.validation().workers(), daemonThreads("vantage-validation"));
         try {
             ChallengeValidator validator = new ChallengeValidator(config.validation(), resolverAddress(), clock);
-            this.services = wire(config, clock, random, chaos, validator);
             this.nonces = new Nonces(random, chaos, config.faults().nonceRejectPercent());
+            this.services = wire(config, clock, random, chaos, validator);
             this.acme = listener(config.acme().listenAddress(), config.acme().port(), true,
                     new AcmeApi(config.acme(), config.ca(), services, nonces).handler());
             this.management = listener(config.management().listenAddress(), config.management().port(),
@@ -114,7 +114,8 @@ public final class VantageServer implements AutoCloseable {
                 new FinalizeService(store, clock, profiles, orders, ca),
                 new CertificateService(store, clock),
                 history,
-                new AuthorizationCache(store, clock, profiles, reuse));
+                new AuthorizationCache(store, clock, profiles, reuse),
+                nonces);
     }
 
     /** A builder starting from the embedded defaults. */
@@ -219,6 +220,14 @@ public final class VantageServer implements AutoCloseable {
     /** The reuse rules in force (switches, cutoff, Pebble's coin flip). */
     public AuthzReusePolicy reuse() {
         return services.reuse();
+    }
+
+    /** Rejects this share (0 to 100) of valid nonces with {@code badNonce}, as Pebble does by default (5). */
+    public void nonceRejectPercent(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("nonce rejection is a percentage, 0 to 100, not " + percent);
+        }
+        nonces.rejectPercent(percent);
     }
 
     /** Every validation attempt with every perspective's result. */

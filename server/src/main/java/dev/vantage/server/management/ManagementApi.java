@@ -27,7 +27,7 @@ public final class ManagementApi {
         new DnsRoutes(records, dns).register(routes);
         new AuthorizationRoutes(services.cache()).register(routes);
         new ClockRoutes(services.clock()).register(routes);
-        new SettingsRoutes(services.profiles(), services.reuse()).register(routes);
+        new SettingsRoutes(services.profiles(), services.reuse(), services.nonces()).register(routes);
         new ValidationRoutes(services.history()).register(routes);
         routes.post("/reset", x -> reset.run());
         routing.setFallbackHandler(x -> Exchanges.problem(x, 404, "malformed", "no management route " + x.getRequestPath()));

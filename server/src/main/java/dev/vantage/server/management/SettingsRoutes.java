@@ -3,6 +3,7 @@ package dev.vantage.server.management;
 import dev.vantage.config.ConfigLoader;
 import dev.vantage.config.ProfileConfig;
 import dev.vantage.config.ReuseConfig;
+import dev.vantage.server.jws.Nonces;
 import dev.vantage.server.service.Profiles;
 import dev.vantage.server.store.AuthzReusePolicy;
 import java.util.LinkedHashMap;
@@ -16,10 +17,15 @@ import java.util.Map;
 final class SettingsRoutes {
     private final Profiles profiles;
     private final AuthzReusePolicy reuse;
+    private final Nonces nonces;
 
-    SettingsRoutes(Profiles profiles, AuthzReusePolicy reuse) {
+    SettingsRoutes(Profiles profiles, AuthzReusePolicy reuse, Nonces nonces) {
         this.profiles = profiles;
         this.reuse = reuse;
+        this.nonces = nonces;
+    }
+
+    record FaultsBody(Integer nonceRejectPercent) {
     }
 
     void register(ManagementApi.Routes routes) {
@@ -45,6 +51,17 @@ final class SettingsRoutes {
             Map<String, Object> changes = Exchanges.body(x, Map.class);
             reuse.config(ConfigLoader.update(reuse.config(), changes, ReuseConfig.class, "reuse"));
             return reuse.config();
+        });
+        routes.getJson("/faults", x -> Map.of("nonceRejectPercent", nonces.rejectPercent()));
+        routes.postJson("/faults", x -> {
+            Integer percent = Exchanges.body(x, FaultsBody.class).nonceRejectPercent();
+            if (percent != null) {
+                if (percent < 0 || percent > 100) {
+                    throw new Exchanges.BadRequest("nonceRejectPercent is 0 to 100, not " + percent);
+                }
+                nonces.rejectPercent(percent);
+            }
+            return Map.of("nonceRejectPercent", nonces.rejectPercent());
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.vantage.server.service;
 
+import dev.vantage.server.jws.Nonces;
 import dev.vantage.server.store.AuthzReusePolicy;
 import dev.vantage.server.store.Store;
 import dev.vantage.server.time.AdjustableClock;
@@ -8,5 +9,5 @@ import dev.vantage.server.time.AdjustableClock;
 public record Services(Store store, AdjustableClock clock, Profiles profiles, AuthzReusePolicy reuse,
                        AccountService accounts, OrderService orders, AuthorizationService authorizations,
                        ChallengeService challenges, FinalizeService finalizer, CertificateService certificates,
-                       ValidationHistory history, AuthorizationCache cache) {
+                       ValidationHistory history, AuthorizationCache cache, Nonces nonces) {
 }
