@@ -188,7 +188,11 @@ public final class SignedMessage {
 
     private static Map<String, Object> jsonObject(String text, String problem) {
         try {
-            return JSONObjectUtils.parse(text);
+            Map<String, Object> object = JSONObjectUtils.parse(text);
+            if (object == null) {
+                throw AcmeProblemException.malformed(problem);
+            }
+            return object;
         } catch (ParseException | RuntimeException e) {
             throw AcmeProblemException.malformed(problem);
         }
