@@ -8,26 +8,17 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vantage.server.junit.VantageExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Correctly signed requests whose payloads have the wrong shape, sent to every resource: each is
  * a 4xx problem document, never a 500 and never a stack trace.
  */
 class BadPayloadTest {
-    static VantageServer server;
-
-    @BeforeAll
-    static void start() {
-        server = VantageServer.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageExtension.builder().build();
 
     static final List<String> PAYLOADS = List.of("", "{}", "[]", "null", "42", "\"text\"", "{\"identifiers\": \"x\"}",
             "{\"identifiers\": [5]}", "{\"identifiers\": [{\"type\": 5}]}", "{\"identifiers\": [{}]}",
@@ -42,7 +33,7 @@ class BadPayloadTest {
 
     @Test
     void noPayloadToAnyResourceGetsAServerError() throws Exception {
-        TestAcmeClient c = new TestAcmeClient(server.directory(), server.sslContext());
+        TestAcmeClient c = new TestAcmeClient(VANTAGE.server().directory(), VANTAGE.server().sslContext());
         c.register();
         JsonNode order = TestAcmeClient.json(c.post(c.url("newOrder"), Map.of("identifiers",
                 List.of(Map.of("type", "dns", "value", "bad.test")))));
@@ -62,7 +53,7 @@ class BadPayloadTest {
                 }
             }
         }
-        TestAcmeClient fresh = new TestAcmeClient(server.directory(), server.sslContext());
+        TestAcmeClient fresh = new TestAcmeClient(VANTAGE.server().directory(), VANTAGE.server().sslContext());
         for (String payload : PAYLOADS) {
             HttpResponse<String> r = fresh.post(fresh.url("newAccount"), payload.isEmpty() ? null : payload);
             if (r.statusCode() >= 500) {

@@ -16,29 +16,20 @@ import dev.vantage.server.VantageServer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vantage.server.junit.VantageExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The request pipeline's rules (RFC 8555 §6): each bad request gets the right problem type and
  * status, a fresh nonce, and changes nothing.
  */
 class JwsRulesTest {
-    static VantageServer server;
-
-    @BeforeAll
-    static void start() {
-        server = VantageServer.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageExtension.builder().build();
 
     TestAcmeClient client() throws Exception {
-        return new TestAcmeClient(server.directory(), server.sslContext());
+        return new TestAcmeClient(VANTAGE.server().directory(), VANTAGE.server().sslContext());
     }
 
     static void assertProblem(HttpResponse<String> r, int status, String type) throws Exception {
@@ -192,6 +183,6 @@ class JwsRulesTest {
         HttpResponse<String> get = c.get(c.url("newOrder"));
         assertProblem(get, 405, "malformed");
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
-        assertProblem(c.get(server.directory().resolve("/nowhere").toString()), 404, "malformed");
+        assertProblem(c.get(VANTAGE.server().directory().resolve("/nowhere").toString()), 404, "malformed");
     }
 }

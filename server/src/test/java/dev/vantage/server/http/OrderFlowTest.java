@@ -12,29 +12,20 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vantage.server.junit.VantageExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Orders through the HTTP API with dns-01 answered by the embedded DNS server: the happy path and
  * every rule that guards it (identifiers, profiles, finalize, CSR, deactivation, revocation).
  */
 class OrderFlowTest {
-    static VantageServer server;
-
-    @BeforeAll
-    static void start() {
-        server = VantageServer.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageExtension.builder().build();
 
     static TestAcmeClient registered() throws Exception {
-        TestAcmeClient c = new TestAcmeClient(server.directory(), server.sslContext());
+        TestAcmeClient c = new TestAcmeClient(VANTAGE.server().directory(), VANTAGE.server().sslContext());
         c.register();
         return c;
     }
@@ -56,7 +47,7 @@ class OrderFlowTest {
         String thumbprint = c.key.computeThumbprint().toString();
         byte[] digest = MessageDigest.getInstance("SHA-256")
                 .digest((chall.get("token").asText() + "." + thumbprint).getBytes(StandardCharsets.US_ASCII));
-        server.dns().setTxt("_acme-challenge." + authz.get("identifier").get("value").asText(),
+        VANTAGE.server().dns().setTxt("_acme-challenge." + authz.get("identifier").get("value").asText(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
         HttpResponse<String> started = c.post(chall.get("url").asText(), Map.of());
         assertEquals(200, started.statusCode(), started.body());

@@ -13,9 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vantage.server.junit.VantageExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,27 +23,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The management API's routes and how it answers bad input (400 with a message, never 500). */
 class ManagementApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static VantageServer server;
-    static HttpClient http;
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageExtension.builder().build();
 
-    @BeforeAll
-    static void start() {
-        server = VantageServer.builder().start();
-        http = HttpClient.newBuilder().sslContext(server.sslContext()).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static HttpClient http() {
+        return HttpClient.newBuilder().sslContext(VANTAGE.server().sslContext()).build();
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.management().resolve(path)).GET().build(),
+        return http().send(HttpRequest.newBuilder(VANTAGE.server().management().resolve(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.management().resolve(path))
+        return http().send(HttpRequest.newBuilder(VANTAGE.server().management().resolve(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -52,7 +45,7 @@ class ManagementApiTest {
         assertTrue(get("/roots/0").body().startsWith("-----BEGIN CERTIFICATE-----"));
         assertTrue(get("/intermediates/0").body().startsWith("-----BEGIN CERTIFICATE-----"));
         assertTrue(get("/root-keys/0").body().startsWith("-----BEGIN PRIVATE KEY-----"));
-        assertEquals(server.trustPem(), get("/tls-ca").body());
+        assertEquals(VANTAGE.server().trustPem(), get("/tls-ca").body());
         assertEquals(404, get("/roots/7").statusCode());
         assertEquals(400, get("/roots/x").statusCode());
         assertEquals(404, get("/cert-status-by-serial/abcdef").statusCode());
@@ -61,34 +54,34 @@ class ManagementApiTest {
 
     @Test
     void theClockMovesAndCanBeSetAndReset() throws Exception {
-        Instant before = server.clock().instant();
+        Instant before = VANTAGE.server().clock().instant();
         JsonNode moved = JSON.readTree(post("/clock/advance", "{\"by\": \"30d\"}").body());
         assertTrue(Instant.parse(moved.get("now").asText()).isAfter(before.plus(Duration.ofDays(29))));
         JsonNode set = JSON.readTree(post("/clock/set", "{\"now\": \"2030-01-01T00:00:00Z\"}").body());
         assertTrue(set.get("now").asText().startsWith("2030-01-01T00:00"));
         post("/clock/reset", "");
-        assertTrue(server.clock().offset().abs().compareTo(Duration.ofSeconds(1)) < 0);
+        assertTrue(VANTAGE.server().clock().offset().abs().compareTo(Duration.ofSeconds(1)) < 0);
     }
 
     @Test
     void aProfilesReuseWindowChangesAtRuntimeAndANewProfileNeedsAPreset() throws Exception {
         HttpResponse<String> r = post("/profiles/classic", "{\"validAuthzLifetime\": \"7h\"}");
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals(Duration.ofHours(7), server.profiles().get("classic").validAuthzLifetime());
+        assertEquals(Duration.ofHours(7), VANTAGE.server().profiles().get("classic").validAuthzLifetime());
         assertEquals(200, post("/profiles/mine", "{\"preset\": \"pebble\", \"default\": true}").statusCode());
-        assertEquals("mine", server.profiles().defaultName());
-        server.reset();
-        assertEquals(Duration.ofDays(30), server.profiles().get("classic").validAuthzLifetime());
-        assertEquals("classic", server.profiles().defaultName());
+        assertEquals("mine", VANTAGE.server().profiles().defaultName());
+        VANTAGE.server().reset();
+        assertEquals(Duration.ofDays(30), VANTAGE.server().profiles().get("classic").validAuthzLifetime());
+        assertEquals("classic", VANTAGE.server().profiles().defaultName());
     }
 
     @Test
     void reuseSwitchesChangeAtRuntime() throws Exception {
         JsonNode r = JSON.readTree(post("/reuse", "{\"randomPercent\": 50, \"cutoff\": \"2h\"}").body());
         assertEquals(50, r.get("randomPercent").asInt());
-        assertEquals(Duration.ofHours(2), server.reuse().config().cutoff());
-        server.reset();
-        assertEquals(null, server.reuse().config().cutoff());
+        assertEquals(Duration.ofHours(2), VANTAGE.server().reuse().config().cutoff());
+        VANTAGE.server().reset();
+        assertEquals(null, VANTAGE.server().reuse().config().cutoff());
     }
 
     static Stream<Arguments> badInput() {
@@ -134,6 +127,6 @@ class ManagementApiTest {
         assertEquals(200, post("/set-cname", "{\"host\": \"c.test.\", \"target\": \"m.test.\"}").statusCode());
         assertEquals(200, post("/set-servfail", "{\"host\": \"sf.test.\"}").statusCode());
         assertEquals(200, post("/dns-request-history", "{\"host\": \"m.test.\"}").statusCode());
-        server.reset();
+        VANTAGE.server().reset();
     }
 }
