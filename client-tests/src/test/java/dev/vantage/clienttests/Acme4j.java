@@ -50,6 +50,20 @@ final class Acme4j {
         }
     }
 
+    /**
+     * A fresh RSA 2048 key pair. acme4j 3.5 signs the tls-alpn-01 certificate with SHA256withRSA
+     * whatever the key, so that certificate needs one of these.
+     */
+    static KeyPair rsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no RSA in this JDK", e);
+        }
+    }
+
     /** Registers a new account with {@code keys} (terms agreed) and logs in. */
     static Login newAccount(Session session, KeyPair keys) throws AcmeException {
         return new AccountBuilder().agreeToTermsOfService().useKeyPair(keys).createLogin(session);

@@ -50,6 +50,9 @@ final class TlsAlpnResponder implements AutoCloseable {
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setApplicationProtocols(new String[] {ACME_TLS_1});
+        // With a matcher the JDK records the SNI name and refuses to resume a session made for
+        // another name (RFC 6066 §3), as a web server hosting several names must.
+        parameters.setSNIMatchers(List.of(SNIHostName.createSNIMatcher(".*")));
         socket.setSSLParameters(parameters);
         acceptor = new Thread(this::accept, "tls-alpn-01-responder");
         acceptor.setDaemon(true);
@@ -111,9 +114,13 @@ final class TlsAlpnResponder implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         socket.close();
-        acceptor.join(5_000);
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Chooses the credential by the SNI name of the handshake in progress (aliases are SNI names). */
