@@ -7,12 +7,15 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.PollableResource;
 import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
@@ -30,6 +33,7 @@ import org.shredzone.acme4j.util.CSRBuilder;
  */
 final class Acme4j {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final long POLL_MILLIS = 100;
 
     private Acme4j() {
     }
@@ -72,7 +76,7 @@ final class Acme4j {
     /** Tells the server to validate {@code challenge} and waits until it is valid; fails with the server's problem otherwise. */
     static void complete(Challenge challenge) throws AcmeException, InterruptedException {
         challenge.trigger();
-        Status status = challenge.waitForCompletion(WAIT);
+        Status status = await(challenge, Set.of(Status.VALID, Status.INVALID));
         assertEquals(Status.VALID, status, () -> challenge.getType() + " challenge " + challenge.getLocation()
                 + " ended " + status + ": " + describe(challenge.getError()));
     }
@@ -82,17 +86,36 @@ final class Acme4j {
      * (signed with {@code certificateKeys}), waits for it to be valid and downloads the chain.
      */
     static Certificate finalizeAndDownload(Order order, KeyPair certificateKeys) throws Exception {
-        Status ready = order.waitUntilReady(WAIT);
+        Status ready = await(order, Set.of(Status.READY, Status.INVALID));
         assertEquals(Status.READY, ready, () -> "order " + order.getLocation() + ": " + describe(order.getError()));
         CSRBuilder csr = new CSRBuilder();
         csr.addIdentifiers(order.getIdentifiers());
         csr.sign(certificateKeys);
         order.execute(csr.getEncoded());
-        Status done = order.waitForCompletion(WAIT);
+        Status done = await(order, Set.of(Status.VALID, Status.INVALID));
         assertEquals(Status.VALID, done, () -> "order " + order.getLocation() + ": " + describe(order.getError()));
         Certificate certificate = order.getCertificate();
         certificate.download();
         return certificate;
+    }
+
+    /**
+     * Polls {@code resource} (POST-as-GET) every {@value #POLL_MILLIS} ms until its status is one of
+     * {@code done}, for at most {@link #WAIT}. acme4j's own {@code waitFor…} methods are not used:
+     * acme4j 3.5.1 computes the next poll as the response's {@code Date} (whole seconds) plus
+     * {@code Retry-After}, and when that instant has already passed it calls
+     * {@code Thread.sleep} with a negative value and throws.
+     */
+    static Status await(PollableResource resource, Set<Status> done) throws AcmeException, InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (true) {
+            resource.fetch();
+            Status status = resource.getStatus();
+            if (done.contains(status) || Instant.now().isAfter(deadline)) {
+                return status;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
     }
 
     static String describe(Optional<Problem> problem) {
