@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class LegoTest {
                 "--accept-tos", "--email", "test@example.test", "--path", dir.toString(), "--domains", name));
         command.addAll(List.of(solver));
         command.add("run");
-        Map<String, String> env = new java.util.HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(environment);
         env.put("LEGO_CA_CERTIFICATES", ca.trustFile().toString());
         return Programs.run(command, env, dir, Programs.TIMEOUT);
     }
