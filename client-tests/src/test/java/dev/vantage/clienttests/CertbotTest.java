@@ -1,0 +1,114 @@
+package dev.vantage.clienttests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * certbot, run as a process, gets certificates from Vantage: over http-01 with its standalone
+ * web server bound to the validation port, and over dns-01 with manual hooks that publish the
+ * TXT record through the management API with curl. Each run's config, work and log folders are
+ * temporary, and trust comes from {@code REQUESTS_CA_BUNDLE} pointing at Vantage's trust file.
+ */
+final class CertbotTest {
+    @TempDir
+    static Path tempDir;
+    static VantageFixture ca;
+
+    @BeforeAll
+    static void start() {
+        Programs.require("certbot", "certbot", tempDir);
+        ca = VantageFixture.start(tempDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ca != null) {
+            ca.close();
+        }
+    }
+
+    /** Runs {@code certbot certonly} against Vantage with everything kept under {@code dir}. */
+    static Programs.Result certonly(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("certbot", "certonly",
+                "--non-interactive", "--agree-tos", "--register-unsafely-without-email",
+                "--server", ca.directory().toString(),
+                "--config-dir", dir.resolve("config").toString(),
+                "--work-dir", dir.resolve("work").toString(),
+                "--logs-dir", dir.resolve("logs").toString()));
+        command.addAll(List.of(args));
+        return Programs.run(command, Map.of("REQUESTS_CA_BUNDLE", ca.trustFile().toString()), dir, Programs.TIMEOUT);
+    }
+
+    /** certbot's exit, output and debug log, for assertion messages. */
+    static String explain(Programs.Result result, Path dir) {
+        return result.describe() + "\n--- letsencrypt.log ---\n" + Programs.read(dir.resolve("logs/letsencrypt.log"));
+    }
+
+    /** Asserts exit 0, then the lineage's SANs and its chain up to Vantage's root. */
+    static void assertIssued(Programs.Result result, Path dir, String name) throws Exception {
+        assertEquals(0, result.exitCode(), () -> explain(result, dir));
+        Path live = dir.resolve("config/live/" + name);
+        assertTrue(Files.exists(live.resolve("cert.pem")), () -> "no " + live + "/cert.pem\n" + explain(result, dir));
+        X509Certificate leaf = Certs.read(live.resolve("cert.pem")).get(0);
+        assertEquals(Set.of(name), Certs.dnsNames(leaf));
+        Certs.assertChainsTo(Certs.read(live.resolve("fullchain.pem")), ca.root());
+    }
+
+    /** The validation attempts Vantage recorded for {@code name}, as {@code "<challenge> <outcome>"}. */
+    static List<String> validations(String name) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode attempt : VantageFixture.json(ca.managementGet("/validations?identifier=" + name))) {
+            out.add(attempt.get("challenge").asText() + " " + attempt.get("outcome").asText());
+        }
+        return out;
+    }
+
+    @Test
+    void certbotStandaloneGetsACertificateOverHttp01OnTheValidationPort() throws Exception {
+        Path dir = Files.createDirectories(tempDir.resolve("http-01"));
+        String name = "certbot-http.test";
+
+        Programs.Result result = certonly(dir, "--standalone",
+                "--http-01-address", "127.0.0.1", "--http-01-port", Integer.toString(ca.httpPort()),
+                "-d", name);
+
+        assertIssued(result, dir, name);
+        assertEquals(List.of("http-01 valid"), validations(name), () -> explain(result, dir));
+    }
+
+    @Test
+    void certbotManualHooksGetACertificateOverDns01ThroughTheManagementApi() throws Exception {
+        Programs.require("curl", "curl", tempDir);
+        Path dir = Files.createDirectories(tempDir.resolve("dns-01"));
+        String name = "certbot-dns.test";
+        String curl = "curl -sS --fail --cacert '" + ca.trustFile() + "' -X POST '" + ca.server().management();
+        Path hookLog = dir.resolve("hooks.log");
+        Path auth = Programs.script(dir.resolve("auth-hook.sh"),
+                "echo \"auth $CERTBOT_DOMAIN\" >> '" + hookLog + "'\n"
+                + curl + "/set-txt' -d '{\"host\":\"_acme-challenge.'\"$CERTBOT_DOMAIN\"'.\",\"value\":\"'\"$CERTBOT_VALIDATION\"'\"}'");
+        Path cleanup = Programs.script(dir.resolve("cleanup-hook.sh"),
+                "echo \"cleanup $CERTBOT_DOMAIN\" >> '" + hookLog + "'\n"
+                + curl + "/clear-txt' -d '{\"host\":\"_acme-challenge.'\"$CERTBOT_DOMAIN\"'.\"}'");
+
+        Programs.Result result = certonly(dir, "--manual", "--preferred-challenges", "dns",
+                "--manual-auth-hook", auth.toString(), "--manual-cleanup-hook", cleanup.toString(),
+                "-d", name);
+
+        assertIssued(result, dir, name);
+        assertEquals(List.of("dns-01 valid"), validations(name), () -> explain(result, dir));
+        assertEquals("auth " + name + "\ncleanup " + name + "\n", Programs.read(hookLog), () -> explain(result, dir));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.vantage.clienttests;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The http-01 side of a web server (RFC 8555 §8.3): a JDK {@link HttpServer} on 127.0.0.1 that
+ * answers {@code GET /.well-known/acme-challenge/<token>} with the key authorization it was given
+ * and 404 for anything else. It records every request's Host header and path, so a test can show
+ * validation really came here.
+ */
+final class Http01Responder implements AutoCloseable {
+    private static final String PREFIX = "/.well-known/acme-challenge/";
+    private final HttpServer server;
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    private Http01Responder(HttpServer server) {
+        this.server = server;
+    }
+
+    static Http01Responder start(int port) {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+            Http01Responder responder = new Http01Responder(http);
+            http.createContext("/", responder::handle);
+            http.start();
+            return responder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** Serves {@code keyAuthorization} at the token's path from now on. */
+    void put(String token, String keyAuthorization) {
+        answers.put(token, keyAuthorization);
+    }
+
+    /** Every request so far as {@code "<host> <path>"}, the host from the Host header without a port. */
+    List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Whether a request for {@code token} arrived with {@code host} in its Host header. */
+    boolean served(String host, String token) {
+        return requests.contains(host + " " + PREFIX + token);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        requests.add(hostWithoutPort(exchange.getRequestHeaders().getFirst("Host")) + " " + path);
+        String answer = path.startsWith(PREFIX) && "GET".equals(exchange.getRequestMethod())
+                ? answers.get(path.substring(PREFIX.length())) : null;
+        byte[] body = (answer == null ? "no such challenge" : answer).getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static String hostWithoutPort(String host) {
+        if (host == null) {
+            return "";
+        }
+        int colon = host.lastIndexOf(':');
+        return colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
