@@ -55,6 +55,6 @@ public record AcmeConfig(
 
     static AcmeConfig defaults() {
         return new AcmeConfig("127.0.0.1", 14000, "vantage-tls-ca.pem",
-                "https://vantage.test/terms", "https://vantage.test", false, Map.of(), Duration.ofSeconds(1), 100);
+                "https://vantage.test/terms", "https://vantage.test", false, Map.of(), Duration.ofSeconds(3), 100);
     }
 }
