@@ -82,6 +82,18 @@ public final class ConfigLoader {
         if (tree == null || !tree.isObject()) {
             throw new ConfigException(key, String.valueOf(json), "must be a JSON object");
         }
+        if (type.isRecord()) {
+            // Checked before binding: a record's own checks would otherwise report a missing member
+            // ahead of the misspelt one that was meant to fill it.
+            List<String> known = java.util.Arrays.stream(type.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName).toList();
+            tree.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    throw new ConfigException(key, name, "unknown setting; known here: "
+                            + known.stream().sorted().collect(Collectors.joining(", ")));
+                }
+            });
+        }
         return bind(tree, type, key);
     }
 

@@ -46,7 +46,7 @@ public record FirewallRule(
         Duration delay) {
 
     public FirewallRule {
-        name = Check.notBlank("name", name).trim();
+        name = Check.urlSafeName("name", name);
         targets = targets(targets);
         addresses = cidrs("addresses", addresses);
         ports = ports == null ? List.of() : List.copyOf(ports);

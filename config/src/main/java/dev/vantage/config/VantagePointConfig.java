@@ -44,10 +44,7 @@ public record VantagePointConfig(
             "incorrectResponse", "tls", "caa", "serverInternal");
 
     public VantagePointConfig {
-        name = Check.notBlank("name", name).trim();
-        if (!name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
-            throw new ConfigException("name", name, "use letters, digits, '-', '_' and '.' (it appears in URLs)");
-        }
+        name = Check.urlSafeName("name", name);
         region = region == null ? "" : region.trim();
         rir = Check.notBlank("rir", rir).trim().toUpperCase(Locale.ROOT);
         if (!RIRS.contains(rir)) {

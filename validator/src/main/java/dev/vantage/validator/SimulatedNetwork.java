@@ -18,11 +18,15 @@ import java.util.function.UnaryOperator;
  * {@link dev.vantage.config.ConfigException} naming the key and leaves the state unchanged.
  */
 public final class SimulatedNetwork {
+    private final PerspectivesConfig configuredPerspectives;
+    private final List<FirewallRule> configuredRules;
     private volatile Snapshot current;
 
-    /** The perspectives and firewall rules as configured. */
+    /** The perspectives and firewall rules as configured; {@link #reset()} comes back to them. */
     public SimulatedNetwork(PerspectivesConfig perspectives, FirewallConfig firewall) {
-        restore(perspectives, firewall);
+        this.configuredPerspectives = require(perspectives);
+        this.configuredRules = firewall == null ? List.of() : firewall.rules();
+        reset();
     }
 
     /** The primary alone and no rules: Pebble's single perspective. */
@@ -50,9 +54,19 @@ public final class SimulatedNetwork {
         return current;
     }
 
-    /** Puts both back as given (a server reset restores its configuration). */
-    public synchronized void restore(PerspectivesConfig perspectives, FirewallConfig firewall) {
-        current = Snapshot.of(require(perspectives), new Firewall(firewall == null ? List.of() : firewall.rules()));
+    /** Puts the perspectives and the rules back as configured. */
+    public synchronized void reset() {
+        current = Snapshot.of(configuredPerspectives, new Firewall(configuredRules));
+    }
+
+    /** Puts the perspectives back as configured; the rules stay. */
+    public synchronized void resetPerspectives() {
+        setPerspectives(configuredPerspectives);
+    }
+
+    /** Puts the rules back as configured; the perspectives stay. */
+    public synchronized void resetRules() {
+        setRules(configuredRules);
     }
 
     /** The perspective settings in force; {@link PerspectivesConfig#effectivePoints()} lists the points. */
