@@ -140,6 +140,14 @@ class PerspectivesConfigTest {
     }
 
     @Test
+    void quorumSettingsComeFromTheEnvironmentToo() {
+        QuorumConfig q = ConfigLoader.load(null, Map.of("VANTAGE_PERSPECTIVES_QUORUM_MODE", "all",
+                "VANTAGE_PERSPECTIVES_QUORUM_MAX_REMOTE_FAILURES", "2", "VANTAGE_PERSPECTIVES_QUORUM_MIN_RIRS", "3"),
+                List.of()).perspectives().quorum();
+        assertEquals(new QuorumConfig(QuorumMode.ALL, 2, 3), q);
+    }
+
+    @Test
     void aPresetDropsExplicitPointsAndPointsKeepThePresetAsALabel() {
         PerspectivesConfig custom = PerspectivesConfig.of("le")
                 .withPoints(List.of(VantagePointConfig.of("solo", "", "ARIN", "192.0.2.1")));

@@ -12,11 +12,6 @@ import java.net.InetAddress;
  */
 record Perspective(VantagePoint point, boolean primary, DnsResolver resolver, NetworkGate gate) {
 
-    /** A perspective with an open network (no firewall), for checks tested on their own. */
-    Perspective(VantagePoint point, boolean primary, DnsResolver resolver) {
-        this(point, primary, resolver, new NetworkGate(Firewall.open(), point, ""));
-    }
-
     String name() {
         return point.name();
     }

@@ -157,6 +157,16 @@ class MultiPerspectiveTest {
     }
 
     @Test
+    void http01RulesMatchTheHostOfEachRedirectHop() {
+        String elsewhere = "http://cdn.x.test:" + target.port() + "/key";
+        target.redirect(CHALLENGE_PATH, 302, elsewhere).respond("/key", 200, KEY_AUTHORIZATION);
+        network.putRule(FirewallRule.denySources("cdn", List.of("*.x.test"), List.of("192.0.2.10")));
+        assertEquals(new ValidationProblem(ProblemKind.CONNECTION, "127.0.0.1: Fetching " + elsewhere
+                + ": Timeout during connect (likely firewall problem)"), validate(ChallengeType.HTTP_01).problem());
+        assertEquals(1, target.seen().size(), "the first hop went through, the redirect's host was blocked");
+    }
+
+    @Test
     void tlsAlpn01IsBlockedBeforeItConnects() throws Exception {
         int closed = Lab.closedPort();
         ChallengeValidator tls = lab.validator(Lab.config(target.port(), closed, Lab.TIMEOUT), network);
@@ -230,6 +240,13 @@ class MultiPerspectiveTest {
         assertTrue(network.removeRule("deny"));
         assertFalse(network.removeRule("deny"));
         assertNull(validate(ChallengeType.HTTP_01).problem());
+    }
+
+    @Test
+    void everyForcedFailureTypeIsAProblemKind() {
+        for (String type : dev.vantage.config.VantagePointConfig.FAILURE_TYPES) {
+            assertEquals(type, ProblemKind.fromAcmeCode(type).acmeCode());
+        }
     }
 
     @Test
