@@ -50,6 +50,15 @@ final class Check {
         return value;
     }
 
+    /** A name that management routes carry in their path: letters, digits, '-', '_' and '.'. */
+    static String urlSafeName(String key, String value) {
+        String name = notBlank(key, value).trim();
+        if (!name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.'))) {
+            throw new ConfigException(key, value, "use letters, digits, '-', '_' and '.' (the name appears in URLs)");
+        }
+        return name;
+    }
+
     /** An IP address literal (never a host name: resolving at startup would make config depend on DNS). */
     static String ipLiteral(String key, String value) {
         notBlank(key, value);

@@ -70,6 +70,34 @@ public final class ConfigLoader {
     public static <T> T update(T base, Map<String, ?> changes, Class<T> type, String key) {
         ObjectNode tree = ConfigJson.mapper().valueToTree(base);
         ConfigTree.merge(tree, ConfigJson.mapper().valueToTree(changes));
+        return bind(tree, type, key);
+    }
+
+    /**
+     * Reads one setting from JSON already parsed into maps and lists (a management API body), as
+     * {@code type}; unknown members are refused and errors name {@code key}'s members.
+     */
+    public static <T> T read(Object json, Class<T> type, String key) {
+        JsonNode tree = ConfigJson.mapper().valueToTree(json);
+        if (tree == null || !tree.isObject()) {
+            throw new ConfigException(key, String.valueOf(json), "must be a JSON object");
+        }
+        if (type.isRecord()) {
+            // Checked before binding: a record's own checks would otherwise report a missing member
+            // ahead of the misspelt one that was meant to fill it.
+            List<String> known = java.util.Arrays.stream(type.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName).toList();
+            tree.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    throw new ConfigException(key, name, "unknown setting; known here: "
+                            + known.stream().sorted().collect(Collectors.joining(", ")));
+                }
+            });
+        }
+        return bind(tree, type, key);
+    }
+
+    private static <T> T bind(JsonNode tree, Class<T> type, String key) {
         try {
             return ConfigJson.mapper().treeToValue(tree, type);
         } catch (JsonProcessingException e) {

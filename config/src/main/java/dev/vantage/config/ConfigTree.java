@@ -133,6 +133,10 @@ final class ConfigTree {
         if (node.isObject()) {
             node.fields().forEachRemaining(f ->
                     flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out));
+        } else if (node.isArray() && node.size() > 0 && node.get(0).isObject()) {
+            for (int i = 0; i < node.size(); i++) { // lists of groups (vantage points, rules): one key per member
+                flatten(prefix + "." + i, node.get(i), out);
+            }
         } else if (node.isArray()) {
             List<String> items = new ArrayList<>();
             node.forEach(n -> items.add(n.asText()));

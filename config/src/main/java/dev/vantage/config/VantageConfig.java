@@ -18,7 +18,9 @@ public record VantageConfig(
         Map<String, ProfileConfig> profiles,
         String defaultProfile,
         ReuseConfig reuse,
-        FaultsConfig faults) {
+        FaultsConfig faults,
+        PerspectivesConfig perspectives,
+        FirewallConfig firewall) {
 
     public VantageConfig {
         require("acme", acme);
@@ -28,6 +30,8 @@ public record VantageConfig(
         require("dns", dns);
         require("reuse", reuse);
         require("faults", faults);
+        require("perspectives", perspectives);
+        require("firewall", firewall);
         if (profiles == null || profiles.isEmpty()) {
             throw new ConfigException("profiles", profiles, "at least one profile is required");
         }
@@ -38,7 +42,10 @@ public record VantageConfig(
         }
     }
 
-    /** Embedded defaults: Pebble's ports, Let's Encrypt's profiles and reuse rules, no faults. */
+    /**
+     * Embedded defaults: Pebble's ports, Let's Encrypt's profiles, reuse rules and perspectives
+     * (primary plus four remotes, BR quorum), no firewall rules, no faults.
+     */
     public static VantageConfig defaults() {
         Map<String, ProfileConfig> profiles = new LinkedHashMap<>();
         for (String name : new String[] {"classic", "tlsserver", "shortlived"}) {
@@ -46,39 +53,58 @@ public record VantageConfig(
         }
         return new VantageConfig(AcmeConfig.defaults(), ManagementConfig.defaults(), CaConfig.defaults(),
                 ValidationConfig.defaults(), DnsConfig.defaults(), profiles, "classic",
-                ReuseConfig.defaults(), FaultsConfig.defaults());
+                ReuseConfig.defaults(), FaultsConfig.defaults(), PerspectivesConfig.defaults(),
+                FirewallConfig.defaults());
     }
 
     public VantageConfig withAcme(AcmeConfig v) {
-        return new VantageConfig(v, management, ca, validation, dns, profiles, defaultProfile, reuse, faults);
+        return new VantageConfig(v, management, ca, validation, dns, profiles, defaultProfile, reuse, faults,
+                perspectives, firewall);
     }
 
     public VantageConfig withManagement(ManagementConfig v) {
-        return new VantageConfig(acme, v, ca, validation, dns, profiles, defaultProfile, reuse, faults);
+        return new VantageConfig(acme, v, ca, validation, dns, profiles, defaultProfile, reuse, faults, perspectives,
+                firewall);
     }
 
     public VantageConfig withCa(CaConfig v) {
-        return new VantageConfig(acme, management, v, validation, dns, profiles, defaultProfile, reuse, faults);
+        return new VantageConfig(acme, management, v, validation, dns, profiles, defaultProfile, reuse, faults,
+                perspectives, firewall);
     }
 
     public VantageConfig withValidation(ValidationConfig v) {
-        return new VantageConfig(acme, management, ca, v, dns, profiles, defaultProfile, reuse, faults);
+        return new VantageConfig(acme, management, ca, v, dns, profiles, defaultProfile, reuse, faults, perspectives,
+                firewall);
     }
 
     public VantageConfig withDns(DnsConfig v) {
-        return new VantageConfig(acme, management, ca, validation, v, profiles, defaultProfile, reuse, faults);
+        return new VantageConfig(acme, management, ca, validation, v, profiles, defaultProfile, reuse, faults,
+                perspectives, firewall);
     }
 
     public VantageConfig withProfiles(Map<String, ProfileConfig> v, String defaultName) {
-        return new VantageConfig(acme, management, ca, validation, dns, v, defaultName, reuse, faults);
+        return new VantageConfig(acme, management, ca, validation, dns, v, defaultName, reuse, faults, perspectives,
+                firewall);
     }
 
     public VantageConfig withReuse(ReuseConfig v) {
-        return new VantageConfig(acme, management, ca, validation, dns, profiles, defaultProfile, v, faults);
+        return new VantageConfig(acme, management, ca, validation, dns, profiles, defaultProfile, v, faults,
+                perspectives, firewall);
     }
 
     public VantageConfig withFaults(FaultsConfig v) {
-        return new VantageConfig(acme, management, ca, validation, dns, profiles, defaultProfile, reuse, v);
+        return new VantageConfig(acme, management, ca, validation, dns, profiles, defaultProfile, reuse, v,
+                perspectives, firewall);
+    }
+
+    public VantageConfig withPerspectives(PerspectivesConfig v) {
+        return new VantageConfig(acme, management, ca, validation, dns, profiles, defaultProfile, reuse, faults, v,
+                firewall);
+    }
+
+    public VantageConfig withFirewall(FirewallConfig v) {
+        return new VantageConfig(acme, management, ca, validation, dns, profiles, defaultProfile, reuse, faults,
+                perspectives, v);
     }
 
     private static void require(String key, Object section) {

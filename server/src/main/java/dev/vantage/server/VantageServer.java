@@ -21,6 +21,7 @@ import dev.vantage.server.store.AuthzReusePolicy;
 import dev.vantage.server.store.InMemoryStore;
 import dev.vantage.server.time.AdjustableClock;
 import dev.vantage.validator.ChallengeValidator;
+import dev.vantage.validator.SimulatedNetwork;
 import dev.vantage.validator.dns.DnsRecords;
 import dev.vantage.validator.dns.MockDnsServer;
 import io.undertow.Undertow;
@@ -62,6 +63,8 @@ public final class VantageServer implements AutoCloseable {
     private final DnsRecords dnsRecords;
     private final MockDnsServer dns;
     private final ExecutorService workers;
+    private final SimulatedNetwork network;
+    private final ChallengeValidator validator;
     private final Undertow acme;
     private final Undertow management;
     private final Nonces nonces;
@@ -83,15 +86,16 @@ public final class VantageServer implements AutoCloseable {
                 ? MockDnsServer.start(dnsRecords, new InetSocketAddress(config.dns().listenAddress(), config.dns().port()))
                 : null;
         this.workers = Executors.newFixedThreadPool(config.validation().workers(), daemonThreads("vantage-validation"));
+        this.network = new SimulatedNetwork(config.perspectives(), config.firewall());
         try {
-            ChallengeValidator validator = new ChallengeValidator(config.validation(), resolverAddress(), clock);
+            this.validator = new ChallengeValidator(config.validation(), resolverAddress(), clock, network);
             this.nonces = new Nonces(random, chaos, config.faults().nonceRejectPercent());
             this.services = wire(config, clock, random, chaos, validator);
             this.acme = listener(config.acme().listenAddress(), config.acme().port(), true,
                     new AcmeApi(config.acme(), config.ca(), services, nonces).handler());
             this.management = listener(config.management().listenAddress(), config.management().port(),
                     config.management().tls(),
-                    new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, this::reset).handler());
+                    new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, network, this::reset).handler());
             this.trustFile = writeTrustFile(config.acme().trustFile(), tls.rootPem());
         } catch (RuntimeException | IOException e) {
             closeQuietly();
@@ -230,6 +234,14 @@ public final class VantageServer implements AutoCloseable {
         nonces.rejectPercent(percent);
     }
 
+    /**
+     * The simulated network validation runs through: the vantage points (perspectives, quorum,
+     * order) and the firewall rules in front of targets. Changes apply to the next validation.
+     */
+    public SimulatedNetwork network() {
+        return network;
+    }
+
     /** Every validation attempt with every perspective's result. */
     public ValidationHistory validations() {
         return services.history();
@@ -241,7 +253,8 @@ public final class VantageServer implements AutoCloseable {
 
     /**
      * Forgets every account, order, authorization, certificate and validation; puts the clock,
-     * DNS records, profiles, reuse rules and faults back as configured. CA keys stay.
+     * DNS records, profiles, reuse rules, faults, perspectives and firewall rules back as
+     * configured. CA keys stay.
      */
     public void reset() {
         services.store().clear();
@@ -250,6 +263,7 @@ public final class VantageServer implements AutoCloseable {
         services.profiles().replaceAll(config.profiles(), config.defaultProfile());
         services.reuse().config(config.reuse());
         nonces.rejectPercent(config.faults().nonceRejectPercent());
+        network.reset();
         dnsRecords.clear();
         if (dns != null) {
             dns.clearHistory();
@@ -272,6 +286,9 @@ public final class VantageServer implements AutoCloseable {
             dns.close();
         }
         workers.shutdownNow();
+        if (validator != null) {
+            validator.close();
+        }
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

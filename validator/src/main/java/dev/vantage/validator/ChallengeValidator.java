@@ -1,104 +1,190 @@
 package dev.vantage.validator;
 
+import dev.vantage.config.Durations;
 import dev.vantage.config.ValidationConfig;
-import dev.vantage.validator.dns.DnsResolver;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@link Validator}: checks http-01, dns-01 and tls-alpn-01 challenges against real targets
- * from the primary perspective and reports what it saw, with problems shaped like Let's Encrypt's.
+ * The {@link Validator}: checks http-01, dns-01 and tls-alpn-01 challenges from every vantage
+ * point of a {@link SimulatedNetwork} and decides by quorum (CA/Browser Forum BR §3.2.2.9), with
+ * problems shaped like Let's Encrypt's.
  *
- * <p>Every validation gets a fresh resolver for its perspective, so no DNS answer is ever reused
- * between validations. {@code validate} blocks (it may sleep for the configured delay, then does
- * network I/O bounded by the configured timeouts), is thread-safe, and never throws: an
- * unexpected failure becomes a {@link ProblemKind#SERVER_INTERNAL} problem.
+ * <p>By default the primary checks first and, only if it passed, the remotes check concurrently,
+ * as Boulder does; the perspectives settings can run every one at once instead. Each perspective
+ * runs on a thread of this validator's small pool, has its own resolver, and is bounded by the
+ * perspectives timeout; a perspective that runs over is cancelled and recorded as failed, so
+ * every perspective asked appears in the report. Changes to the network apply to the next
+ * validation. {@code validate} blocks, is thread-safe and never throws: an unexpected failure
+ * becomes a {@link ProblemKind#SERVER_INTERNAL} problem. {@link #close()} stops the pool.
  */
-public final class ChallengeValidator implements Validator {
+public final class ChallengeValidator implements Validator, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ChallengeValidator.class.getName());
-    private static final String INTERNAL = "The server could not complete the validation because of an internal error";
 
     private final ValidationConfig config;
-    private final InetSocketAddress resolverAddress;
     private final Clock clock;
-    private final VantagePoint primary;
-    private final Map<ChallengeType, ChallengeCheck> checks = new EnumMap<>(ChallengeType.class);
+    private final SimulatedNetwork network;
+    private final PerspectiveRun runner;
+    private final ThreadPoolExecutor pool;
 
-    /** A validator with the default primary perspective ({@link VantagePoint#defaultPrimary()}). */
+    /** A validator with the single default primary perspective and no firewall, like Pebble. */
     public ChallengeValidator(ValidationConfig config, InetSocketAddress resolverAddress, Clock clock) {
-        this(config, resolverAddress, clock, VantagePoint.defaultPrimary());
+        this(config, resolverAddress, clock, SimulatedNetwork.single());
     }
 
     /**
-     * @param config          ports, timeouts, delay and {@code alwaysValid}
+     * @param config          ports, timeouts, delay, {@code alwaysValid}, and the worker count
+     *                        that sizes this validator's pool
      * @param resolverAddress the DNS server every lookup asks: the embedded {@code MockDnsServer}
      *                        or an external resolver; DNS queries wait at most the read timeout
      * @param clock           stamps when each check started (durations use a monotonic timer)
-     * @param primary         where the primary perspective validates from
+     * @param network         the vantage points, quorum and firewall, read anew for each validation
      */
     public ChallengeValidator(ValidationConfig config, InetSocketAddress resolverAddress, Clock clock,
-                              VantagePoint primary) {
-        if (config == null || resolverAddress == null || clock == null || primary == null) {
-            throw new IllegalArgumentException("a validator needs a config, a resolver address, a clock and a primary perspective");
+                              SimulatedNetwork network) {
+        if (config == null || resolverAddress == null || clock == null || network == null) {
+            throw new IllegalArgumentException("a validator needs a config, a resolver address, a clock and a network");
         }
         this.config = config;
-        this.resolverAddress = resolverAddress;
         this.clock = clock;
-        this.primary = primary;
-        checks.put(ChallengeType.HTTP_01, new Http01Check(config));
-        checks.put(ChallengeType.DNS_01, new Dns01Check());
-        checks.put(ChallengeType.TLS_ALPN_01, new TlsAlpn01Check(config));
+        this.network = network;
+        this.runner = new PerspectiveRun(config, resolverAddress, clock);
+        // Room for every perspective of every concurrent validation (the default le preset has
+        // five); idle threads end, so an idle server holds none.
+        int threads = Math.max(4, Math.min(128, config.workers() * 6));
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads());
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** The vantage points and firewall this validator reads. */
+    public SimulatedNetwork network() {
+        return network;
     }
 
     @Override
     public ValidationReport validate(ValidationRequest request) {
+        List<Pending> pending = new ArrayList<>();
         try {
             if (!config.delay().isZero()) {
                 Thread.sleep(config.delay().toMillis());
             }
-            PerspectiveResult result = runPrimary(request);
-            return new ValidationReport(request, List.of(result), result.problem());
+            return validate(request, network.snapshot(), pending);
         } catch (InterruptedException e) {
+            pending.forEach(p -> p.future().cancel(true));
             Thread.currentThread().interrupt(); // the server is shutting its workers down
             return internal(request, "validation was interrupted");
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "validation of " + request + " failed", e);
-            return internal(request, INTERNAL);
+            return internal(request, PerspectiveRun.INTERNAL);
         }
     }
 
-    private PerspectiveResult runPrimary(ValidationRequest request) {
-        // A fresh resolver per validation: perspectives must not share caches (BR §3.2.2.9).
-        Perspective perspective = new Perspective(primary, true,
-                new DnsResolver(resolverAddress, config.readTimeout(), primary.bindAddress()));
-        Instant startedAt = clock.instant();
-        long start = System.nanoTime();
-        CheckOutcome outcome = run(perspective, request);
-        return new PerspectiveResult(perspective.name(), perspective.primary(), primary.sourceAddress(),
-                outcome.targetAddress(), outcome.port(), startedAt, Duration.ofNanos(System.nanoTime() - start),
-                outcome.problem());
+    private ValidationReport validate(ValidationRequest request, SimulatedNetwork.Snapshot s, List<Pending> pending)
+            throws InterruptedException {
+        Duration timeout = s.perspectives().timeout();
+        Pending first = submit(s.primary(), true, s.firewall(), request, timeout);
+        pending.add(first);
+        PerspectiveResult primary = null;
+        if (!s.perspectives().concurrent()) {
+            primary = await(first, timeout);
+            if (!primary.passed()) {
+                return report(request, s, List.of(new Done(first.point(), primary))); // Boulder asks no remote then
+            }
+        }
+        List<Pending> remotes = new ArrayList<>();
+        for (VantagePoint remote : s.remotes()) {
+            remotes.add(submit(remote, false, s.firewall(), request, timeout));
+        }
+        pending.addAll(remotes);
+        List<Done> done = new ArrayList<>();
+        done.add(new Done(first.point(), primary != null ? primary : await(first, timeout)));
+        for (Pending p : remotes) {
+            done.add(new Done(p.point(), await(p, timeout)));
+        }
+        return report(request, s, done);
     }
 
-    /** The check's outcome; a bug in a check is reported for this perspective, not thrown. */
-    private CheckOutcome run(Perspective perspective, ValidationRequest request) {
-        if (config.alwaysValid()) {
-            return CheckOutcome.passed(); // PEBBLE_VA_ALWAYS_VALID: nothing is contacted
-        }
+    private ValidationReport report(ValidationRequest request, SimulatedNetwork.Snapshot s, List<Done> done) {
+        List<Quorum.Remote> remotes = done.stream().skip(1)
+                .map(d -> new Quorum.Remote(d.point().name(), d.point().rir(), d.result().problem())).toList();
+        Quorum.Decision decision = Quorum.decide(s.perspectives().quorum(), done.get(0).result().problem(), remotes);
+        List<ValidationProblem> subproblems = !s.perspectives().subproblems() ? List.of() : done.stream()
+                .filter(d -> !d.result().passed())
+                .map(d -> d.result().problem().prefixed(d.point().name() + " (" + d.point().rir() + ", "
+                        + d.point().sourceAddress() + "): "))
+                .toList();
+        return new ValidationReport(request, done.stream().map(Done::result).toList(), decision.problem(), subproblems);
+    }
+
+    /** A perspective submitted to the pool. */
+    private record Pending(VantagePoint point, boolean primary, Future<PerspectiveResult> future, Instant submittedAt,
+                           long deadline) {
+    }
+
+    /** A perspective's final result. */
+    private record Done(VantagePoint point, PerspectiveResult result) {
+    }
+
+    private Pending submit(VantagePoint point, boolean primary, Firewall firewall, ValidationRequest request,
+                           Duration timeout) {
+        Instant submittedAt = clock.instant();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return new Pending(point, primary, pool.submit(() -> runner.run(point, primary, firewall, request)),
+                submittedAt, deadline);
+    }
+
+    /**
+     * The perspective's result, or a recorded failure when it ran past its deadline (measured from
+     * submission, so time spent queued for a thread counts) or broke.
+     */
+    private PerspectiveResult await(Pending p, Duration timeout) throws InterruptedException {
         try {
-            return checks.get(request.type()).check(perspective, request);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "the " + request.type() + " check of " + request.identifier()
-                    + " from " + perspective.name() + " failed", e);
-            return CheckOutcome.failed(ProblemKind.SERVER_INTERNAL, INTERNAL);
+            return p.future().get(Math.max(0, p.deadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | CancellationException e) {
+            p.future().cancel(true);
+            return failed(p, timeout, new ValidationProblem(ProblemKind.CONNECTION, "Validation from vantage point "
+                    + p.point().name() + " did not finish within " + Durations.format(timeout)));
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.ERROR, "the check from " + p.point().name() + " failed", e.getCause());
+            return failed(p, timeout, new ValidationProblem(ProblemKind.SERVER_INTERNAL, PerspectiveRun.INTERNAL));
         }
+    }
+
+    private static PerspectiveResult failed(Pending p, Duration took, ValidationProblem problem) {
+        return new PerspectiveResult(p.point().name(), p.primary(), p.point().sourceAddress(), "", 0, p.submittedAt(), took,
+                problem);
     }
 
     private static ValidationReport internal(ValidationRequest request, String detail) {
         return new ValidationReport(request, List.of(), new ValidationProblem(ProblemKind.SERVER_INTERNAL, detail));
+    }
+
+    /** Stops the pool; checks still running are interrupted. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "vantage-perspective-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

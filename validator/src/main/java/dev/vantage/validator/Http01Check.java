@@ -1,5 +1,6 @@
 package dev.vantage.validator;
 
+import dev.vantage.config.FirewallService;
 import dev.vantage.config.ValidationConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,11 +67,15 @@ final class Http01Check implements ChallengeCheck {
     private record Hop(String ip, HttpFetcher.Response response, IOException failure) {
     }
 
-    /** IPv6 first; any network-level failure there falls back to the IPv4 address (as Boulder does). */
+    /**
+     * IPv6 first; any network-level failure there falls back to the IPv4 address (as Boulder does).
+     * The simulated firewall is asked per address, so a block on one family can fall back too.
+     */
     private Hop fetch(Perspective perspective, HttpUrl url, List<InetAddress> addresses) {
         Hop last = null;
         for (InetAddress address : addresses) {
             try {
+                perspective.admit(url.host(), address, url.port(), FirewallService.HTTP_01);
                 return new Hop(Targets.text(address), fetcher.fetch(url, address, perspective), null);
             } catch (IOException e) {
                 last = new Hop(Targets.text(address), null, e);

@@ -1,13 +1,16 @@
 package dev.vantage.validator;
 
+import dev.vantage.config.FirewallService;
 import dev.vantage.validator.dns.DnsResolver;
+import java.io.IOException;
 import java.net.InetAddress;
 
 /**
- * One vantage point during one validation: where it is, whether it is the primary, and its own
- * resolver, so no answer is shared between perspectives (BR §3.2.2.9) or between validations.
+ * One vantage point during one validation: where it is, whether it is the primary, its own
+ * resolver (so no answer is shared between perspectives, BR §3.2.2.9, or between validations),
+ * and its way through the simulated network.
  */
-record Perspective(VantagePoint point, boolean primary, DnsResolver resolver) {
+record Perspective(VantagePoint point, boolean primary, DnsResolver resolver, NetworkGate gate) {
 
     String name() {
         return point.name();
@@ -15,6 +18,14 @@ record Perspective(VantagePoint point, boolean primary, DnsResolver resolver) {
 
     InetAddress bindAddress() {
         return point.bindAddress();
+    }
+
+    /**
+     * Asks the simulated firewall about a connection this perspective is about to open; throws the
+     * failure a blocked connection would produce. Called after DNS, right before connecting.
+     */
+    void admit(String host, InetAddress address, int port, FirewallService service) throws IOException {
+        gate.admit(new FirewallTarget(host, address, port, service));
     }
 
     /**

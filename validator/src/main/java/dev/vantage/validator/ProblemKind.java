@@ -24,4 +24,14 @@ public enum ProblemKind {
     public String acmeCode() {
         return acmeCode;
     }
+
+    /** The kind with this ACME error name ({@code connection}, {@code dns}, …), or null. */
+    public static ProblemKind fromAcmeCode(String code) {
+        for (ProblemKind k : values()) {
+            if (k.acmeCode.equals(code)) {
+                return k;
+            }
+        }
+        return null;
+    }
 }

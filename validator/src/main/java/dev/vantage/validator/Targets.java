@@ -1,5 +1,6 @@
 package dev.vantage.validator;
 
+import dev.vantage.config.IpAddresses;
 import dev.vantage.validator.dns.DnsAnswer;
 import dev.vantage.validator.dns.DnsType;
 import java.net.Inet4Address;
@@ -70,45 +71,9 @@ final class Targets {
         return literal instanceof Inet6Address ? "[" + text(literal) + "]" : host;
     }
 
-    /**
-     * An address in the form people and Let's Encrypt write it: dotted quad, or IPv6 per RFC 5952
-     * §4 (lower case, no leading zeros, the longest run of two or more zero groups as "::").
-     * {@code InetAddress.getHostAddress()} never shortens IPv6 addresses.
-     */
+    /** An address in the form people and Let's Encrypt write it: dotted quad, or IPv6 per RFC 5952. */
     static String text(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address.getHostAddress();
-        }
-        byte[] bytes = address.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1; // RFC 5952 §4.2.2: a single zero group is not shortened
-        for (int start = 0; start < 8; start++) {
-            int length = 0;
-            while (start + length < 8 && groups[start + length] == 0) {
-                length++;
-            }
-            if (length > bestLength) {
-                bestStart = start;
-                bestLength = length;
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        return IpAddresses.text(address);
     }
 
     /**

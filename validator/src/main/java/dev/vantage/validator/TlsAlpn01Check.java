@@ -1,5 +1,6 @@
 package dev.vantage.validator;
 
+import dev.vantage.config.FirewallService;
 import dev.vantage.config.ValidationConfig;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -23,7 +24,6 @@ final class TlsAlpn01Check implements ChallengeCheck {
     static final String ACME_TLS_1 = "acme-tls/1";
 
     private final ValidationConfig config;
-    private final SSLSocketFactory sockets = InsecureTls.context().getSocketFactory();
 
     TlsAlpn01Check(ValidationConfig config) {
         this.config = config;
@@ -41,7 +41,7 @@ final class TlsAlpn01Check implements ChallengeCheck {
                 ? Targets.reverseName(resolution.addresses().get(0)) : identifier.value();
         Handshake handshake = null;
         for (InetAddress address : resolution.addresses()) { // IPv6 first, IPv4 once as fallback
-            handshake = handshake(perspective, address, port, serverName);
+            handshake = handshake(perspective, address, port, serverName, identifier.value());
             if (handshake.failure() == null) {
                 break;
             }
@@ -71,7 +71,17 @@ final class TlsAlpn01Check implements ChallengeCheck {
         }
     }
 
-    private Handshake handshake(Perspective perspective, InetAddress address, int port, String serverName) {
+    private Handshake handshake(Perspective perspective, InetAddress address, int port, String serverName,
+                                String host) {
+        try {
+            perspective.admit(host, address, port, FirewallService.TLS_ALPN_01);
+        } catch (IOException e) {
+            return new Handshake(address, null, null, e, true);
+        }
+        // A fresh context per handshake: a shared one caches sessions per address and port, and a
+        // resumption attempt carries the earlier session's SNI instead of this identifier's
+        // (RFC 8737 §3 needs the identifier's SNI; Boulder never resumes either).
+        SSLSocketFactory sockets = InsecureTls.context().getSocketFactory();
         try (SSLSocket socket = (SSLSocket) sockets.createSocket()) {
             if (perspective.bindAddress() != null) {
                 socket.bind(new InetSocketAddress(perspective.bindAddress(), 0));

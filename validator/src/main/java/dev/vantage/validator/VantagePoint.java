@@ -1,31 +1,60 @@
 package dev.vantage.validator;
 
+import dev.vantage.config.IpAddresses;
+import dev.vantage.config.VantagePointConfig;
 import java.net.InetAddress;
+import java.time.Duration;
 
 /**
- * A place a challenge is checked from (CA/Browser Forum BR §3.2.2.9 "network perspective").
+ * A place a challenge is checked from (CA/Browser Forum BR §3.2.2.9 "network perspective"), as
+ * the validator uses it; {@link VantagePointConfig} is the setting it comes from.
  *
  * @param name          how reports and logs name it, for example {@code primary}
- * @param sourceAddress the public address it pretends to come from: a documentation address
- *                      such as {@code 192.0.2.10}, which simulated firewall rules match against
- *                      and reports show; never bound
+ * @param region        where it pretends to be; free text
+ * @param rir           the Regional Internet Registry its address belongs to, for the quorum's
+ *                      diversity rule
+ * @param source        the public address it pretends to come from, which simulated firewall
+ *                      rules match against and reports show; never bound
  * @param bindAddress   a real local address outgoing sockets bind to (for example
  *                      {@code 127.0.0.3}) so a target sees distinct sources; null lets the
  *                      system choose
+ * @param latency       slept before its check
+ * @param forcedFailure when not null, the check is not run and fails with this kind
  */
-public record VantagePoint(String name, String sourceAddress, InetAddress bindAddress) {
+public record VantagePoint(String name, String region, String rir, InetAddress source, InetAddress bindAddress,
+                           Duration latency, ProblemKind forcedFailure) {
 
     public VantagePoint {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a vantage point needs a name");
         }
-        if (sourceAddress == null || sourceAddress.isBlank()) {
+        if (source == null) {
             throw new IllegalArgumentException("vantage point " + name + " needs a source address");
         }
+        region = region == null ? "" : region;
+        rir = rir == null ? "" : rir;
+        latency = latency == null ? Duration.ZERO : latency;
+    }
+
+    /** A point with only a name, a simulated source address and an optional real bind address. */
+    public VantagePoint(String name, String sourceAddress, InetAddress bindAddress) {
+        this(name, "", "", IpAddresses.parse(sourceAddress), bindAddress, Duration.ZERO, null);
+    }
+
+    /** The validator's view of a configured point. */
+    public static VantagePoint of(VantagePointConfig c) {
+        return new VantagePoint(c.name(), c.region(), c.rir(), IpAddresses.parse(c.sourceAddress()),
+                c.bindAddress().isEmpty() ? null : IpAddresses.parse(c.bindAddress()), c.latency(),
+                c.forcedFailure().isEmpty() ? null : ProblemKind.fromAcmeCode(c.forcedFailure()));
     }
 
     /** The default primary perspective: {@code primary}, from 192.0.2.10, no bound address. */
     public static VantagePoint defaultPrimary() {
         return new VantagePoint("primary", "192.0.2.10", null);
+    }
+
+    /** The simulated source address as text (RFC 5952 for IPv6). */
+    public String sourceAddress() {
+        return IpAddresses.text(source);
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vantage.config.ValidationConfig;
-import java.net.InetAddress;
+import dev.vantage.config.VantagePointConfig;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -109,9 +109,10 @@ class ChallengeValidatorTest {
     @Test
     void aVantagePointWithABindAddressConnectsAndResolvesFromIt() throws Exception {
         // Linux routes all of 127.0.0.0/8 to loopback, so 127.0.0.2 is a real, distinct source.
-        VantagePoint point = new VantagePoint("ap-east", "203.0.113.7", InetAddress.getByName("127.0.0.2"));
+        SimulatedNetwork network = Lab.network(List.of(
+                VantagePointConfig.of("ap-east", "ap-east", "APNIC", "203.0.113.7").withBindAddress("127.0.0.2")));
         lab.dns.clearHistory();
-        ValidationReport report = lab.validator(Lab.config(target.port(), 443, Lab.TIMEOUT), point).validate(http01());
+        ValidationReport report = lab.validator(Lab.config(target.port(), 443, Lab.TIMEOUT), network).validate(http01());
         assertNull(report.problem());
         PerspectiveResult result = report.perspectives().get(0);
         assertEquals("ap-east", result.perspective());

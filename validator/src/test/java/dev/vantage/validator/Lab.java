@@ -1,6 +1,10 @@
 package dev.vantage.validator;
 
+import dev.vantage.config.FirewallConfig;
+import dev.vantage.config.FirewallRule;
+import dev.vantage.config.PerspectivesConfig;
 import dev.vantage.config.ValidationConfig;
+import dev.vantage.config.VantagePointConfig;
 import dev.vantage.validator.dns.DnsRecords;
 import dev.vantage.validator.dns.MockDnsServer;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The test bench shared by the check tests: zone data served by a real MockDnsServer on loopback
@@ -44,8 +49,13 @@ final class Lab implements AutoCloseable {
         return new ChallengeValidator(config, dns.address(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    ChallengeValidator validator(ValidationConfig config, VantagePoint primary) {
-        return new ChallengeValidator(config, dns.address(), Clock.fixed(NOW, ZoneOffset.UTC), primary);
+    ChallengeValidator validator(ValidationConfig config, SimulatedNetwork network) {
+        return new ChallengeValidator(config, dns.address(), Clock.fixed(NOW, ZoneOffset.UTC), network);
+    }
+
+    /** A network of the given points (the first is the primary) and rules. */
+    static SimulatedNetwork network(List<VantagePointConfig> points, FirewallRule... rules) {
+        return new SimulatedNetwork(PerspectivesConfig.of("single").withPoints(points), new FirewallConfig(List.of(rules)));
     }
 
     static ValidationRequest request(Identifier identifier, ChallengeType type) {

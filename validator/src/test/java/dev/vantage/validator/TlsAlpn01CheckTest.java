@@ -80,6 +80,17 @@ class TlsAlpn01CheckTest {
     }
 
     @Test
+    void everyHandshakeSendsItsOwnIdentifierAsSniEvenToATargetSeenBefore() throws Exception {
+        try (AlpnServer server = server(certificate(TestCertificates.dnsName("x.test"),
+                TestCertificates.acmeIdentifier(digest, true)), ACME_TLS_1)) {
+            ChallengeValidator validator = lab.validator(Lab.config(80, server.port(), Lab.TIMEOUT));
+            validator.validate(Lab.request(Identifier.dns("x.test"), ChallengeType.TLS_ALPN_01));
+            validator.validate(Lab.request(Identifier.dns("y.test"), ChallengeType.TLS_ALPN_01));
+            assertEquals(List.of("x.test", "y.test"), server.serverNames(), "no session resumption with a stale SNI");
+        }
+    }
+
+    @Test
     void aWrongDigestIsUnauthorizedAndBothValuesAreShown() throws Exception {
         byte[] wrong = Arrays.copyOf(digest, digest.length);
         wrong[0] ^= 1;

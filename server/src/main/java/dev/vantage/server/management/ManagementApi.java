@@ -2,6 +2,7 @@ package dev.vantage.server.management;
 
 import dev.vantage.server.ca.CertificateAuthority;
 import dev.vantage.server.service.Services;
+import dev.vantage.validator.SimulatedNetwork;
 import dev.vantage.validator.dns.DnsRecords;
 import dev.vantage.validator.dns.MockDnsServer;
 import io.undertow.server.HttpHandler;
@@ -21,7 +22,7 @@ public final class ManagementApi {
     private final RoutingHandler routing = new RoutingHandler();
 
     public ManagementApi(Services services, CertificateAuthority ca, String tlsRootPem, DnsRecords records,
-                         MockDnsServer dns, Runnable reset) {
+                         MockDnsServer dns, SimulatedNetwork network, Runnable reset) {
         Routes routes = new Routes();
         new CaRoutes(ca, tlsRootPem, services.store()).register(routes);
         new DnsRoutes(records, dns).register(routes);
@@ -29,6 +30,7 @@ public final class ManagementApi {
         new ClockRoutes(services.clock()).register(routes);
         new SettingsRoutes(services.profiles(), services.reuse(), services.nonces()).register(routes);
         new ValidationRoutes(services.history()).register(routes);
+        new NetworkRoutes(network).register(routes);
         routes.post("/reset", x -> reset.run());
         routing.setFallbackHandler(x -> Exchanges.problem(x, 404, "malformed", "no management route " + x.getRequestPath()));
         routing.setInvalidMethodHandler(x -> Exchanges.problem(x, 405, "malformed",

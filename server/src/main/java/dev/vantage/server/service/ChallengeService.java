@@ -115,9 +115,21 @@ public final class ChallengeService {
             }
             Problem problem = report == null
                     ? Problem.of(ProblemType.SERVER_INTERNAL, "validation could not be performed")
-                    : Problem.of(ProblemType.ofCode(report.problem().kind().acmeCode()), report.problem().detail());
+                    : problem(a, report);
             return a.withChallenge(type, c -> c.invalid(problem)).withStatus(AuthzStatus.INVALID);
         });
+    }
+
+    /**
+     * The challenge's error: the report's one problem, shaped as Let's Encrypt shapes it, with one
+     * subproblem per failed perspective when the report carries them (RFC 8555 §6.7.1).
+     */
+    private static Problem problem(Authorization authz, ValidationReport report) {
+        Problem top = Problem.of(ProblemType.ofCode(report.problem().kind().acmeCode()), report.problem().detail());
+        String type = authz.identifier().type().token();
+        String value = authz.identifier().value();
+        return report.subproblems().isEmpty() ? top : top.withSubproblems(report.subproblems().stream()
+                .map(p -> Problem.about(type, value, ProblemType.ofCode(p.kind().acmeCode()), p.detail())).toList());
     }
 
     /**

@@ -43,6 +43,20 @@ public final class DnsResolver {
     private final InetSocketAddress server;
     private final Duration timeout;
     private final InetAddress bindAddress;
+    private final QueryGate gate;
+
+    /**
+     * Asked before every query is sent; throwing stands for a network that would not carry it
+     * (the simulated firewall): a {@link SocketTimeoutException} reads as a timeout, any other
+     * {@link IOException} as a networking error.
+     */
+    @FunctionalInterface
+    public interface QueryGate {
+        /** A gate that lets every query through. */
+        QueryGate OPEN = server -> { };
+
+        void beforeQuery(InetSocketAddress server) throws IOException;
+    }
 
     /** A resolver that asks {@code server}, waiting at most {@code timeout} per query. */
     public DnsResolver(InetSocketAddress server, Duration timeout) {
@@ -54,12 +68,21 @@ public final class DnsResolver {
      *                    address); null lets the system choose
      */
     public DnsResolver(InetSocketAddress server, Duration timeout, InetAddress bindAddress) {
-        if (server == null || timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("a resolver needs a server address and a positive timeout");
+        this(server, timeout, bindAddress, QueryGate.OPEN);
+    }
+
+    /**
+     * @param bindAddress local address to send queries from; null lets the system choose
+     * @param gate        asked before each query is sent
+     */
+    public DnsResolver(InetSocketAddress server, Duration timeout, InetAddress bindAddress, QueryGate gate) {
+        if (server == null || timeout == null || timeout.isNegative() || timeout.isZero() || gate == null) {
+            throw new IllegalArgumentException("a resolver needs a server address, a positive timeout and a gate");
         }
         this.server = server;
         this.timeout = timeout;
         this.bindAddress = bindAddress;
+        this.gate = gate;
     }
 
     /** The server this resolver asks. */
@@ -176,6 +199,7 @@ public final class DnsResolver {
     }
 
     private Message send(Name name, DnsType type) throws IOException {
+        gate.beforeQuery(server);
         SimpleResolver resolver = new SimpleResolver(server);
         resolver.setTimeout(timeout);
         if (bindAddress != null) {
