@@ -62,6 +62,10 @@ public final class ManagementApi {
             routing.add(Methods.POST, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
         }
 
+        void deleteJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+            routing.add(Methods.DELETE, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
+        }
+
         private HttpHandler wrap(Route route) {
             return exchange -> {
                 try {

@@ -29,7 +29,8 @@ import java.util.NoSuchElementException;
  *   <li>{@code POST /perspectives/reset}: the configured perspectives;</li>
  *   <li>{@code GET /firewall/rules}, {@code GET /firewall/rules/{name}};</li>
  *   <li>{@code POST /firewall/rules} with one rule: added, or replacing the rule of that name;</li>
- *   <li>{@code POST /firewall/rules/{name}/delete}: removed (404 when there is none);</li>
+ *   <li>{@code DELETE /firewall/rules/{name}} (or {@code POST /firewall/rules/{name}/delete}):
+ *       removed (404 when there is none);</li>
  *   <li>{@code GET /firewall}, {@code POST /firewall} {@code {"rules": [...]}}: every rule at once;</li>
  *   <li>{@code POST /firewall/clear}: no rules; {@code POST /firewall/reset}: the configured rules.</li>
  * </ul>
@@ -90,13 +91,15 @@ final class NetworkRoutes {
             network.putRule(ConfigLoader.read(body(x), FirewallRule.class, "rule"));
             return network.rules();
         });
-        routes.postJson("/firewall/rules/{name}/delete", x -> {
+        java.util.function.Function<HttpServerExchange, Object> delete = x -> {
             String name = Exchanges.requiredParam(x, "name");
             if (!network.removeRule(name)) {
                 throw notFound(name);
             }
             return network.rules();
-        });
+        };
+        routes.postJson("/firewall/rules/{name}/delete", delete);
+        routes.deleteJson("/firewall/rules/{name}", delete);
         routes.postJson("/firewall/clear", x -> {
             network.setRules(List.of());
             return network.rules();
