@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -11,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,21 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary, and trust comes from {@code REQUESTS_CA_BUNDLE} pointing at Vantage's trust file.
  */
 final class CertbotTest {
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
     @TempDir
     static Path tempDir;
-    static VantageFixture ca;
 
     @BeforeAll
-    static void start() {
+    static void requireCertbot() {
         Programs.require("certbot", "certbot", tempDir);
-        ca = VantageFixture.start(tempDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ca != null) {
-            ca.close();
-        }
     }
 
     /** Runs {@code certbot certonly} against Vantage with everything kept under {@code dir}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -12,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,21 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code LEGO_CA_CERTIFICATES}.
  */
 final class LegoTest {
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
     @TempDir
     static Path tempDir;
-    static VantageFixture ca;
 
     @BeforeAll
-    static void start() {
+    static void requireLego() {
         Programs.require("lego", "lego", tempDir);
-        ca = VantageFixture.start(tempDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ca != null) {
-            ca.close();
-        }
     }
 
     /** Runs {@code lego ... run} for {@code name} with its data under {@code dir}; {@code solver} picks the challenge. */
