@@ -3,7 +3,6 @@ package dev.vantage.clienttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,15 +61,6 @@ final class CertbotTest {
         Certs.assertChainsTo(Certs.read(live.resolve("fullchain.pem")), ca.root());
     }
 
-    /** The validation attempts Vantage recorded for {@code name}, as {@code "<challenge> <outcome>"}. */
-    static List<String> validations(String name) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode attempt : VantageFixture.json(ca.managementGet("/validations?identifier=" + name))) {
-            out.add(attempt.get("challenge").asText() + " " + attempt.get("outcome").asText());
-        }
-        return out;
-    }
-
     @Test
     void certbotStandaloneGetsACertificateOverHttp01OnTheValidationPort() throws Exception {
         Path dir = Files.createDirectories(tempDir.resolve("http-01"));
@@ -81,7 +71,7 @@ final class CertbotTest {
                 "-d", name);
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("http-01 valid"), validations(name), () -> explain(result, dir));
+        assertEquals(List.of("http-01 valid"), ca.validations(name), () -> explain(result, dir));
     }
 
     @Test
@@ -103,7 +93,7 @@ final class CertbotTest {
                 "-d", name);
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("dns-01 valid"), validations(name), () -> explain(result, dir));
+        assertEquals(List.of("dns-01 valid"), ca.validations(name), () -> explain(result, dir));
         assertEquals("auth " + name + "\ncleanup " + name + "\n", Programs.read(hookLog), () -> explain(result, dir));
     }
 }

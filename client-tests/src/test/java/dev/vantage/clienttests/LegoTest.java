@@ -3,7 +3,6 @@ package dev.vantage.clienttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,15 +57,6 @@ final class LegoTest {
         Certs.assertChainsTo(chain, ca.root());
     }
 
-    /** The validation attempts Vantage recorded for {@code name}, as {@code "<challenge> <outcome>"}. */
-    static List<String> validations(String name) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode attempt : VantageFixture.json(ca.managementGet("/validations?identifier=" + name))) {
-            out.add(attempt.get("challenge").asText() + " " + attempt.get("outcome").asText());
-        }
-        return out;
-    }
-
     @Test
     void legoGetsACertificateOverHttp01WithItsOwnServerOnTheValidationPort() throws Exception {
         Path dir = Files.createDirectories(tempDir.resolve("http-01"));
@@ -75,7 +65,7 @@ final class LegoTest {
         Programs.Result result = run(dir, name, Map.of(), "--http", "--http.port", "127.0.0.1:" + ca.httpPort());
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("http-01 valid"), validations(name), result::describe);
+        assertEquals(List.of("http-01 valid"), ca.validations(name), result::describe);
     }
 
     @Test
@@ -86,7 +76,7 @@ final class LegoTest {
         Programs.Result result = run(dir, name, Map.of(), "--tls", "--tls.port", "127.0.0.1:" + ca.tlsAlpnPort());
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("tls-alpn-01 valid"), validations(name), result::describe);
+        assertEquals(List.of("tls-alpn-01 valid"), ca.validations(name), result::describe);
     }
 
     @Test
@@ -110,7 +100,7 @@ final class LegoTest {
                 "--dns.resolvers", "127.0.0.1:" + ca.server().dnsPort(), "--dns.disable-cp");
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("dns-01 valid"), validations(name), result::describe);
+        assertEquals(List.of("dns-01 valid"), ca.validations(name), result::describe);
         String fqdn = "_acme-challenge." + name + ".";
         assertEquals("present " + fqdn + "\ncleanup " + fqdn + "\n", Programs.read(hookLog), result::describe);
     }

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -119,6 +121,19 @@ final class VantageFixture {
     /** {@code Status} of {@code /cert-status-by-serial/{hex}}: "Valid" or "Revoked". */
     String certificateStatus(X509Certificate cert) {
         return json(managementGet("/cert-status-by-serial/" + Certs.serialHex(cert))).get("Status").asText();
+    }
+
+    /**
+     * The validation attempts Vantage recorded for {@code identifier} ({@code GET /validations}),
+     * oldest first, as {@code "<challenge> <outcome>"}. One attempt per validated challenge,
+     * however many vantage points took part in it.
+     */
+    List<String> validations(String identifier) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode attempt : json(managementGet("/validations?identifier=" + identifier))) {
+            out.add(attempt.get("challenge").asText() + " " + attempt.get("outcome").asText());
+        }
+        return out;
     }
 
     static JsonNode json(String text) {
