@@ -7,9 +7,7 @@ import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,19 +34,11 @@ final class CertbotTest {
 
     /** Runs {@code certbot certonly} against Vantage with everything kept under {@code dir}. */
     static Programs.Result certonly(Path dir, String... args) {
-        List<String> command = new ArrayList<>(List.of("certbot", "certonly",
-                "--non-interactive", "--agree-tos", "--register-unsafely-without-email",
-                "--server", ca.directory().toString(),
-                "--config-dir", dir.resolve("config").toString(),
-                "--work-dir", dir.resolve("work").toString(),
-                "--logs-dir", dir.resolve("logs").toString()));
-        command.addAll(List.of(args));
-        return Programs.run(command, Map.of("REQUESTS_CA_BUNDLE", ca.trustFile().toString()), dir, Programs.TIMEOUT);
+        return Certbot.certonly(ca, dir, args);
     }
 
-    /** certbot's exit, output and debug log, for assertion messages. */
     static String explain(Programs.Result result, Path dir) {
-        return result.describe() + "\n--- letsencrypt.log ---\n" + Programs.read(dir.resolve("logs/letsencrypt.log"));
+        return Certbot.explain(result, dir);
     }
 
     /** Asserts exit 0, then the lineage's SANs and its chain up to Vantage's root. */
