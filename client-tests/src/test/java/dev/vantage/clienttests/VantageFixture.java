@@ -18,7 +18,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What every end-to-end test class shares about its Vantage. The server itself comes from the
@@ -46,23 +45,17 @@ final class VantageFixture {
     }
 
     /**
-     * A class-wide Vantage with its embedded defaults plus {@code settings} (dotted keys), reset
-     * after every test (accounts, authorizations, history, clock, DNS records and profiles; the CA
-     * and its root stay).
+     * A class-wide Vantage with its embedded defaults, reset after every test (accounts,
+     * authorizations, history, clock, DNS records and profiles; the CA and its root stay).
      */
-    static VantageExtension extension(Map<String, String> settings) {
+    static VantageExtension extension() {
         int[] ports = FreePorts.pick(2);
-        VantageExtension.Builder builder = VantageExtension.builder()
+        return VantageExtension.builder()
                 .set("validation.httpPort", Integer.toString(ports[0]))
                 .set("validation.tlsAlpnPort", Integer.toString(ports[1]))
                 .set("acme.trustFile", freshTrustFile().toString())
-                .resetBetweenTests();
-        settings.forEach(builder::set);
-        return builder.build();
-    }
-
-    static VantageExtension extension() {
-        return extension(Map.of());
+                .resetBetweenTests()
+                .build();
     }
 
     /** Where the trust PEM goes: a new temporary folder, removed with it when the JVM exits. */
