@@ -2,16 +2,20 @@ package dev.vantage.clienttests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vantage.validator.dns.DnsRecords;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.shredzone.acme4j.AccountBuilder;
+import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
@@ -20,6 +24,8 @@ import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
+import org.shredzone.acme4j.challenge.Dns01Challenge;
+import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.connector.HttpConnector;
 import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.exception.AcmeException;
@@ -79,6 +85,46 @@ final class Acme4j {
         Status status = await(challenge, Set.of(Status.VALID, Status.INVALID));
         assertEquals(Status.VALID, status, () -> challenge.getType() + " challenge " + challenge.getLocation()
                 + " ended " + status + ": " + describe(challenge.getError()));
+    }
+
+    /**
+     * Solves every still pending authorization of {@code order} over http-01, as a client that
+     * prefers http-01 would: publishes the key authorization on {@code web} and completes the
+     * challenge. Valid (reused) authorizations are left alone, as clients do. Returns the tokens
+     * published, one per authorization that had to be validated.
+     */
+    static List<String> solvePendingOverHttp01(Order order, Http01Responder web)
+            throws AcmeException, InterruptedException {
+        List<String> tokens = new ArrayList<>();
+        for (Authorization authz : order.getAuthorizations()) {
+            if (authz.getStatus() == Status.PENDING) {
+                Http01Challenge challenge = authz.findChallenge(Http01Challenge.class).orElseThrow(
+                        () -> new AssertionError("no http-01 challenge offered for " + authz.getIdentifier()));
+                web.put(challenge.getToken(), challenge.getAuthorization());
+                complete(challenge);
+                tokens.add(challenge.getToken());
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * Solves every still pending authorization of {@code order} over dns-01 with the TXT record
+     * set in Vantage's DNS through the Java API; valid ones are left alone. Returns how many
+     * authorizations had to be validated.
+     */
+    static int solvePendingOverDns01(Order order, DnsRecords dns) throws AcmeException, InterruptedException {
+        int solved = 0;
+        for (Authorization authz : order.getAuthorizations()) {
+            if (authz.getStatus() == Status.PENDING) {
+                Dns01Challenge challenge = authz.findChallenge(Dns01Challenge.class).orElseThrow(
+                        () -> new AssertionError("no dns-01 challenge offered for " + authz.getIdentifier()));
+                dns.setTxt(Dns01Challenge.toRRName(authz.getIdentifier()), challenge.getDigest());
+                complete(challenge);
+                solved++;
+            }
+        }
+        return solved;
     }
 
     /**

@@ -3,14 +3,12 @@ package dev.vantage.clienttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.vantage.server.junit.VantageExtension;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Path;
 import java.security.KeyPair;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Login;
@@ -29,21 +27,9 @@ final class Acme4jAccountTest {
     static final URI UNAUTHORIZED = URI.create("urn:ietf:params:acme:error:unauthorized");
     static final URI MALFORMED = URI.create("urn:ietf:params:acme:error:malformed");
 
-    @TempDir
-    static Path tempDir;
-    static VantageFixture ca;
-
-    @BeforeAll
-    static void start() {
-        ca = VantageFixture.start(tempDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ca != null) {
-            ca.close();
-        }
-    }
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
 
     static Login existing(KeyPair keys) throws Exception {
         return new AccountBuilder().onlyExisting().useKeyPair(keys).createLogin(Acme4j.session(ca));

@@ -3,14 +3,12 @@ package dev.vantage.clienttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import dev.vantage.server.junit.VantageExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
@@ -27,21 +25,9 @@ import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
  * so both values must be served side by side for both authorizations to pass.
  */
 final class Acme4jDns01Test {
-    @TempDir
-    static Path tempDir;
-    static VantageFixture ca;
-
-    @BeforeAll
-    static void start() {
-        ca = VantageFixture.start(tempDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ca != null) {
-            ca.close();
-        }
-    }
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
 
     static Dns01Challenge dns01(Authorization authz) {
         return authz.findChallenge(Dns01Challenge.class)

@@ -3,7 +3,7 @@ package dev.vantage.clienttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import dev.vantage.server.junit.VantageExtension;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Identifier;
@@ -27,14 +27,13 @@ import org.shredzone.acme4j.challenge.Http01Challenge;
  * IP address identifier under the {@code shortlived} profile (RFC 8738).
  */
 final class Acme4jHttp01Test {
-    @TempDir
-    static Path tempDir;
-    static VantageFixture ca;
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
     static Http01Responder web;
 
     @BeforeAll
     static void start() {
-        ca = VantageFixture.start(tempDir);
         web = Http01Responder.start(ca.httpPort());
     }
 
@@ -42,9 +41,6 @@ final class Acme4jHttp01Test {
     static void stop() {
         if (web != null) {
             web.close();
-        }
-        if (ca != null) {
-            ca.close();
         }
     }
 

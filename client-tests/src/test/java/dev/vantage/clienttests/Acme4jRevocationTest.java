@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vantage.server.junit.VantageExtension;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
@@ -31,21 +29,9 @@ final class Acme4jRevocationTest {
     static final URI ALREADY_REVOKED = URI.create("urn:ietf:params:acme:error:alreadyRevoked");
     static final URI UNAUTHORIZED = URI.create("urn:ietf:params:acme:error:unauthorized");
 
-    @TempDir
-    static Path tempDir;
-    static VantageFixture ca;
-
-    @BeforeAll
-    static void start() {
-        ca = VantageFixture.start(tempDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ca != null) {
-            ca.close();
-        }
-    }
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
 
     /** Orders {@code name} over dns-01 (records set through the Java API) and downloads the certificate. */
     static Certificate issue(Login login, String name, KeyPair certificateKeys) throws Exception {

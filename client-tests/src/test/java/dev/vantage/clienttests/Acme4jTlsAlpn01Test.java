@@ -3,14 +3,14 @@ package dev.vantage.clienttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import dev.vantage.server.junit.VantageExtension;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
@@ -24,14 +24,13 @@ import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
  * responder only answers the SNI name it holds a certificate for, so the SNI must be right.
  */
 final class Acme4jTlsAlpn01Test {
-    @TempDir
-    static Path tempDir;
-    static VantageFixture ca;
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
     static TlsAlpnResponder tls;
 
     @BeforeAll
     static void start() {
-        ca = VantageFixture.start(tempDir);
         tls = TlsAlpnResponder.start(ca.tlsAlpnPort());
     }
 
@@ -39,9 +38,6 @@ final class Acme4jTlsAlpn01Test {
     static void stop() throws Exception {
         if (tls != null) {
             tls.close();
-        }
-        if (ca != null) {
-            ca.close();
         }
     }
 

@@ -3,17 +3,15 @@ package dev.vantage.clienttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,38 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary, and trust comes from {@code REQUESTS_CA_BUNDLE} pointing at Vantage's trust file.
  */
 final class CertbotTest {
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
     @TempDir
     static Path tempDir;
-    static VantageFixture ca;
 
     @BeforeAll
-    static void start() {
+    static void requireCertbot() {
         Programs.require("certbot", "certbot", tempDir);
-        ca = VantageFixture.start(tempDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ca != null) {
-            ca.close();
-        }
     }
 
     /** Runs {@code certbot certonly} against Vantage with everything kept under {@code dir}. */
     static Programs.Result certonly(Path dir, String... args) {
-        List<String> command = new ArrayList<>(List.of("certbot", "certonly",
-                "--non-interactive", "--agree-tos", "--register-unsafely-without-email",
-                "--server", ca.directory().toString(),
-                "--config-dir", dir.resolve("config").toString(),
-                "--work-dir", dir.resolve("work").toString(),
-                "--logs-dir", dir.resolve("logs").toString()));
-        command.addAll(List.of(args));
-        return Programs.run(command, Map.of("REQUESTS_CA_BUNDLE", ca.trustFile().toString()), dir, Programs.TIMEOUT);
+        return Certbot.certonly(ca, dir, args);
     }
 
-    /** certbot's exit, output and debug log, for assertion messages. */
     static String explain(Programs.Result result, Path dir) {
-        return result.describe() + "\n--- letsencrypt.log ---\n" + Programs.read(dir.resolve("logs/letsencrypt.log"));
+        return Certbot.explain(result, dir);
     }
 
     /** Asserts exit 0, then the lineage's SANs and its chain up to Vantage's root. */
@@ -67,15 +51,6 @@ final class CertbotTest {
         Certs.assertChainsTo(Certs.read(live.resolve("fullchain.pem")), ca.root());
     }
 
-    /** The validation attempts Vantage recorded for {@code name}, as {@code "<challenge> <outcome>"}. */
-    static List<String> validations(String name) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode attempt : VantageFixture.json(ca.managementGet("/validations?identifier=" + name))) {
-            out.add(attempt.get("challenge").asText() + " " + attempt.get("outcome").asText());
-        }
-        return out;
-    }
-
     @Test
     void certbotStandaloneGetsACertificateOverHttp01OnTheValidationPort() throws Exception {
         Path dir = Files.createDirectories(tempDir.resolve("http-01"));
@@ -86,7 +61,7 @@ final class CertbotTest {
                 "-d", name);
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("http-01 valid"), validations(name), () -> explain(result, dir));
+        assertEquals(List.of("http-01 valid"), ca.validations(name), () -> explain(result, dir));
     }
 
     @Test
@@ -108,7 +83,7 @@ final class CertbotTest {
                 "-d", name);
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("dns-01 valid"), validations(name), () -> explain(result, dir));
+        assertEquals(List.of("dns-01 valid"), ca.validations(name), () -> explain(result, dir));
         assertEquals("auth " + name + "\ncleanup " + name + "\n", Programs.read(hookLog), () -> explain(result, dir));
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The http-01 side of a web server (RFC 8555 §8.3): a JDK {@link HttpServer} on 127.0.0.1 that
  * answers {@code GET /.well-known/acme-challenge/<token>} with the key authorization it was given
  * and 404 for anything else. It records every request's Host header and path, so a test can show
- * validation really came here.
+ * validation really came here — or, when an authorization was reused, that nothing did. One
+ * validation may be several requests (one per vantage point), so count "none" against "some".
  */
 final class Http01Responder implements AutoCloseable {
     private static final String PREFIX = "/.well-known/acme-challenge/";
@@ -54,6 +55,17 @@ final class Http01Responder implements AutoCloseable {
     /** Whether a request for {@code token} arrived with {@code host} in its Host header. */
     boolean served(String host, String token) {
         return requests.contains(host + " " + PREFIX + token);
+    }
+
+    /** Forgets the requests recorded so far (the answers stay). */
+    void clearRequests() {
+        requests.clear();
+    }
+
+    /** How many requests asked for {@code token}'s path, whatever their Host header. */
+    int hits(String token) {
+        String suffix = " " + PREFIX + token;
+        return (int) requests.stream().filter(r -> r.endsWith(suffix)).count();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

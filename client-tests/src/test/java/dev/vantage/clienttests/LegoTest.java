@@ -3,7 +3,7 @@ package dev.vantage.clienttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -12,9 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,21 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code LEGO_CA_CERTIFICATES}.
  */
 final class LegoTest {
+    @RegisterExtension
+    static final VantageExtension VANTAGE = VantageFixture.extension();
+    static final VantageFixture ca = VantageFixture.of(VANTAGE);
     @TempDir
     static Path tempDir;
-    static VantageFixture ca;
 
     @BeforeAll
-    static void start() {
+    static void requireLego() {
         Programs.require("lego", "lego", tempDir);
-        ca = VantageFixture.start(tempDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ca != null) {
-            ca.close();
-        }
     }
 
     /** Runs {@code lego ... run} for {@code name} with its data under {@code dir}; {@code solver} picks the challenge. */
@@ -63,15 +57,6 @@ final class LegoTest {
         Certs.assertChainsTo(chain, ca.root());
     }
 
-    /** The validation attempts Vantage recorded for {@code name}, as {@code "<challenge> <outcome>"}. */
-    static List<String> validations(String name) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode attempt : VantageFixture.json(ca.managementGet("/validations?identifier=" + name))) {
-            out.add(attempt.get("challenge").asText() + " " + attempt.get("outcome").asText());
-        }
-        return out;
-    }
-
     @Test
     void legoGetsACertificateOverHttp01WithItsOwnServerOnTheValidationPort() throws Exception {
         Path dir = Files.createDirectories(tempDir.resolve("http-01"));
@@ -80,7 +65,7 @@ final class LegoTest {
         Programs.Result result = run(dir, name, Map.of(), "--http", "--http.port", "127.0.0.1:" + ca.httpPort());
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("http-01 valid"), validations(name), result::describe);
+        assertEquals(List.of("http-01 valid"), ca.validations(name), result::describe);
     }
 
     @Test
@@ -91,7 +76,7 @@ final class LegoTest {
         Programs.Result result = run(dir, name, Map.of(), "--tls", "--tls.port", "127.0.0.1:" + ca.tlsAlpnPort());
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("tls-alpn-01 valid"), validations(name), result::describe);
+        assertEquals(List.of("tls-alpn-01 valid"), ca.validations(name), result::describe);
     }
 
     @Test
@@ -115,7 +100,7 @@ final class LegoTest {
                 "--dns.resolvers", "127.0.0.1:" + ca.server().dnsPort(), "--dns.disable-cp");
 
         assertIssued(result, dir, name);
-        assertEquals(List.of("dns-01 valid"), validations(name), result::describe);
+        assertEquals(List.of("dns-01 valid"), ca.validations(name), result::describe);
         String fqdn = "_acme-challenge." + name + ".";
         assertEquals("present " + fqdn + "\ncleanup " + fqdn + "\n", Programs.read(hookLog), result::describe);
     }

@@ -5,80 +5,103 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vantage.server.VantageServer;
+import dev.vantage.server.junit.VantageExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One Vantage running in this JVM for one test class: ACME, management and DNS on ephemeral
- * loopback ports, validation aimed at two free loopback ports, and the TLS trust PEM written to a
- * temporary folder so processes (certbot, lego, curl) can trust the listeners. Also a small client
- * for the management API, which is HTTPS under the same TLS root as ACME.
+ * What every end-to-end test class shares about its Vantage. The server itself comes from the
+ * project's JUnit extension, registered in each class as
+ * {@code @RegisterExtension static final VantageExtension VANTAGE = VantageFixture.extension();}:
+ * one server per class on ephemeral loopback ports, reset after every test, with validation aimed
+ * at two free loopback ports and the TLS trust PEM written to a fresh temporary folder so processes
+ * (certbot, lego, curl) can trust the listeners. This class wraps {@code VANTAGE.server()} with the
+ * ports, the trust file and a small client for the management API, which is HTTPS under the same
+ * TLS root as ACME.
  */
-final class VantageFixture implements AutoCloseable {
+final class VantageFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final VantageServer server;
-    private final HttpClient management;
+    private final VantageExtension extension;
+    private VantageServer clientFor;
+    private HttpClient management;
 
-    private VantageFixture(VantageServer server) {
-        this.server = server;
-        this.management = HttpClient.newBuilder().sslContext(server.sslContext())
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    private VantageFixture(VantageExtension extension) {
+        this.extension = extension;
     }
 
-    /** Starts Vantage with its embedded defaults plus {@code settings} (dotted keys). */
-    static VantageFixture start(Path tempDir, Map<String, String> settings) {
+    /** The helpers for the server {@code extension} runs. */
+    static VantageFixture of(VantageExtension extension) {
+        return new VantageFixture(extension);
+    }
+
+    /**
+     * A class-wide Vantage with its embedded defaults, reset after every test (accounts,
+     * authorizations, history, clock, DNS records and profiles; the CA and its root stay).
+     */
+    static VantageExtension extension() {
         int[] ports = FreePorts.pick(2);
-        VantageServer.Builder builder = VantageServer.builder().ephemeralPorts()
+        return VantageExtension.builder()
                 .set("validation.httpPort", Integer.toString(ports[0]))
                 .set("validation.tlsAlpnPort", Integer.toString(ports[1]))
-                .set("acme.trustFile", tempDir.resolve("vantage-tls-ca.pem").toString());
-        settings.forEach(builder::set);
-        return new VantageFixture(builder.start());
+                .set("acme.trustFile", freshTrustFile().toString())
+                .resetBetweenTests()
+                .build();
     }
 
-    static VantageFixture start(Path tempDir) {
-        return start(tempDir, Map.of());
+    /** Where the trust PEM goes: a new temporary folder, removed with it when the JVM exits. */
+    private static Path freshTrustFile() {
+        try {
+            Path dir = Files.createTempDirectory("vantage-e2e-");
+            Path file = dir.resolve("vantage-tls-ca.pem");
+            dir.toFile().deleteOnExit(); // runs after the file's, which is registered later
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the trust file", e);
+        }
     }
 
     VantageServer server() {
-        return server;
+        return extension.server();
     }
 
     URI directory() {
-        return server.directory();
+        return server().directory();
     }
 
     /** Where http-01 validation connects: serve challenges on 127.0.0.1 at this port. */
     int httpPort() {
-        return server.config().validation().httpPort();
+        return server().config().validation().httpPort();
     }
 
     /** Where tls-alpn-01 validation connects: serve challenges on 127.0.0.1 at this port. */
     int tlsAlpnPort() {
-        return server.config().validation().tlsAlpnPort();
+        return server().config().validation().tlsAlpnPort();
     }
 
     /** The PEM file holding the root of the listeners' HTTPS certificate. */
     Path trustFile() {
-        return server.trustFile();
+        return server().trustFile();
     }
 
     /** GET on the management API; fails unless it answers 200. */
     String managementGet(String path) {
-        return send(HttpRequest.newBuilder(server.management().resolve(path)).GET());
+        return send(HttpRequest.newBuilder(server().management().resolve(path)).GET());
     }
 
     /** POST of a JSON body to the management API; fails unless it answers 200. */
     String managementPost(String path, String json) {
-        return send(HttpRequest.newBuilder(server.management().resolve(path))
+        return send(HttpRequest.newBuilder(server().management().resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -93,6 +116,19 @@ final class VantageFixture implements AutoCloseable {
         return json(managementGet("/cert-status-by-serial/" + Certs.serialHex(cert))).get("Status").asText();
     }
 
+    /**
+     * The validation attempts Vantage recorded for {@code identifier} ({@code GET /validations}),
+     * oldest first, as {@code "<challenge> <outcome>"}. One attempt per validated challenge,
+     * however many vantage points took part in it.
+     */
+    List<String> validations(String identifier) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode attempt : json(managementGet("/validations?identifier=" + identifier))) {
+            out.add(attempt.get("challenge").asText() + " " + attempt.get("outcome").asText());
+        }
+        return out;
+    }
+
     static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
@@ -104,7 +140,7 @@ final class VantageFixture implements AutoCloseable {
     private String send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> response = management.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = management().send(built, HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), () -> built.method() + " " + built.uri() + ": " + response.body());
             return response.body();
         } catch (IOException e) {
@@ -115,8 +151,14 @@ final class VantageFixture implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        server.close();
+    /** One HTTP client per server, trusting that server's TLS root. */
+    private synchronized HttpClient management() {
+        VantageServer current = server();
+        if (current != clientFor) {
+            management = HttpClient.newBuilder().sslContext(current.sslContext())
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            clientFor = current;
+        }
+        return management;
     }
 }
