@@ -63,6 +63,21 @@ public final class Durations {
         return ms + "ms";
     }
 
+    /**
+     * ISO-8601 with days, truncated to seconds ({@code P29DT3H}), because {@link Duration#toString()}
+     * never uses days and "PT699H" reads badly where the window is counted in days.
+     */
+    public static String iso(Duration d) {
+        long seconds = d.getSeconds();
+        if (seconds <= 0) {
+            return "PT0S";
+        }
+        long days = seconds / 86_400;
+        Duration rest = Duration.ofSeconds(seconds % 86_400);
+        String time = rest.isZero() ? "" : rest.toString().substring(1);
+        return "P" + (days > 0 ? days + "D" : "") + time;
+    }
+
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("not a duration: \"" + text
                 + "\" (use ISO-8601 such as PT7H or P30D, or 500ms, 15s, 90m, 7h, 30d)");

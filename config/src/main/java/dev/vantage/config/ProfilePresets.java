@@ -23,7 +23,10 @@ public final class ProfilePresets {
                 days(7), days(30), days(7), days(90), Set.of("dns"));
         put("classic-2027", "Let's Encrypt classic from 2027-02-10: 10-day authorization reuse",
                 days(7), days(10), days(7), days(90), Set.of("dns"));
-        put("classic-2028", "Let's Encrypt classic from 2028-02-16: 7-hour authorization reuse",
+        // 7 hours is less than the 21-hour cutoff of 7-day orders, so under today's reuse rule
+        // nothing is reused at all; the description says so rather than promise reuse.
+        put("classic-2028", "Let's Encrypt classic from 2028-02-16: valid authorizations live 7 hours, "
+                        + "under the 21-hour reuse cutoff, so they are never reused",
                 days(7), hours(7), days(7), days(90), Set.of("dns"));
         put("tlsserver", "Let's Encrypt tlsserver: 45-day certificates, 7-hour authorization reuse",
                 hours(1), hours(7), hours(8), days(45), Set.of("dns"));

@@ -86,6 +86,9 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
         assertEquals("7h", Durations.format(Duration.ofHours(7)));
         assertEquals("30d", Durations.format(Duration.ofDays(30)));
+        assertEquals("P29DT3H", Durations.iso(Duration.ofDays(30).minusHours(21)));
+        assertEquals("PT5M", Durations.iso(Duration.ofMinutes(5).plusMillis(500)), "truncated to seconds");
+        assertEquals("PT0S", Durations.iso(Duration.ZERO));
         assertNull(load(Map.of()).reuse().cutoff());
     }
 

@@ -1,5 +1,6 @@
 package dev.vantage.server.management;
 
+import dev.vantage.config.Durations;
 import dev.vantage.server.model.AccountId;
 import dev.vantage.server.model.Authorization;
 import dev.vantage.server.model.AuthzId;
@@ -90,7 +91,7 @@ final class AuthorizationRoutes {
         return new AuthorizationView(a.id().value(), a.account().value(),
                 Map.of("type", a.identifier().type().token(), "value", a.identifier().value()), a.wildcard(),
                 a.profile(), e.status().token(), a.createdAt(), a.expires(),
-                e.reusableFor().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                Durations.iso(e.reusableFor()),
                 a.validatedBy() == null ? null : a.validatedBy().token(), a.validatedAt(),
                 a.challenges().stream().map(AuthorizationRoutes::challenge).toList());
     }

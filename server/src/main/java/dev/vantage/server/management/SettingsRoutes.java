@@ -35,10 +35,10 @@ final class SettingsRoutes {
             @SuppressWarnings("unchecked")
             Map<String, Object> changes = new LinkedHashMap<>(Exchanges.body(x, Map.class));
             boolean makeDefault = Boolean.TRUE.equals(changes.remove("default"));
-            ProfileConfig base = profiles.all().get(name);
-            if (base == null) {
-                base = startingPoint(changes, name);
-            }
+            // A preset replaces the profile's values; the other members then change the preset's.
+            ProfileConfig base = changes.containsKey("preset") || !profiles.all().containsKey(name)
+                    ? startingPoint(changes, name)
+                    : profiles.all().get(name);
             profiles.put(name, ConfigLoader.update(base, changes, ProfileConfig.class, "profiles." + name));
             if (makeDefault) {
                 profiles.defaultName(name);
@@ -65,7 +65,7 @@ final class SettingsRoutes {
         });
     }
 
-    /** A new profile must name a preset; its other members override the preset's. */
+    /** A new profile must name a preset; the other members override the preset's values. */
     private static ProfileConfig startingPoint(Map<String, Object> changes, String name) {
         Object preset = changes.get("preset");
         if (!(preset instanceof String p)) {

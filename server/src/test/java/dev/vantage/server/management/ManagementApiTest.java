@@ -68,6 +68,9 @@ class ManagementApiTest {
         HttpResponse<String> r = post("/profiles/classic", "{\"validAuthzLifetime\": \"7h\"}");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(Duration.ofHours(7), VANTAGE.server().profiles().get("classic").validAuthzLifetime());
+        assertEquals(200, post("/profiles/classic", "{\"preset\": \"classic-2027\"}").statusCode());
+        assertEquals(Duration.ofDays(10), VANTAGE.server().profiles().get("classic").validAuthzLifetime(),
+                "a preset replaces an existing profile's values");
         assertEquals(200, post("/profiles/mine", "{\"preset\": \"pebble\", \"default\": true}").statusCode());
         assertEquals("mine", VANTAGE.server().profiles().defaultName());
         VANTAGE.server().reset();
