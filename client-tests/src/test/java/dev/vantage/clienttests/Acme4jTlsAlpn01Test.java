@@ -60,4 +60,22 @@ final class Acme4jTlsAlpn01Test {
         assertEquals(Set.of("alpn.test"), Certs.dnsNames(leaf));
         Certs.assertChainsTo(certificate.getCertificateChain(), ca.root());
     }
+
+    /** Two names at one target: each handshake carries its own SNI (no resumed session with a stale one). */
+    @Test
+    void twoNamesAtTheSameTargetAreEachValidatedWithTheirOwnSni() throws Exception {
+        Login login = Acme4j.newAccount(Acme4j.session(ca), Acme4j.ecKeys());
+        Order order = login.newOrder().domains("two.alpn.test", "www.two.alpn.test").create();
+        for (Authorization authz : order.getAuthorizations()) {
+            String name = authz.getIdentifier().getDomain();
+            TlsAlpn01Challenge challenge = authz.findChallenge(TlsAlpn01Challenge.class).orElseThrow();
+            KeyPair validationKeys = Acme4j.rsaKeys();
+            tls.put(name, validationKeys, challenge.createCertificate(validationKeys, authz.getIdentifier()));
+            Acme4j.complete(challenge);
+            assertTrue(tls.handshakes().contains(name + " " + TlsAlpnResponder.ACME_TLS_1),
+                    () -> "the validator asked for " + name + ": " + tls.handshakes());
+        }
+        Certificate certificate = Acme4j.finalizeAndDownload(order, Acme4j.ecKeys());
+        assertEquals(Set.of("two.alpn.test", "www.two.alpn.test"), Certs.dnsNames(certificate.getCertificate()));
+    }
 }
