@@ -29,6 +29,8 @@ final class Lab implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** Short enough that a provoked timeout costs little; the tests assert outcomes, not times. */
     static final Duration SHORT = Duration.ofMillis(400);
+    /** The CAA re-check window; the validator itself does not use it (the server's finalize does). */
+    static final Duration RECHECK = Duration.ofHours(7);
 
     final DnsRecords records = new DnsRecords();
     final MockDnsServer dns;
@@ -42,7 +44,7 @@ final class Lab implements AutoCloseable {
     }
 
     static ValidationConfig config(int httpPort, int tlsAlpnPort, Duration timeout) {
-        return new ValidationConfig(httpPort, tlsAlpnPort, timeout, timeout, 2, Duration.ZERO, false);
+        return new ValidationConfig(httpPort, tlsAlpnPort, timeout, timeout, 2, Duration.ZERO, false, RECHECK);
     }
 
     ChallengeValidator validator(ValidationConfig config) {
