@@ -88,7 +88,8 @@ public final class VantageServer implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(config.validation().workers(), daemonThreads("vantage-validation"));
         this.network = new SimulatedNetwork(config.perspectives(), config.firewall());
         try {
-            this.validator = new ChallengeValidator(config.validation(), resolverAddress(), clock, network);
+            this.validator = new ChallengeValidator(config.validation(), resolverAddress(), clock, network,
+                    config.ca().caaIdentities());
             this.nonces = new Nonces(random, chaos, config.faults().nonceRejectPercent());
             this.services = wire(config, clock, random, chaos, validator);
             this.acme = listener(config.acme().listenAddress(), config.acme().port(), true,
@@ -115,7 +116,7 @@ public final class VantageServer implements AutoCloseable {
                 orders,
                 new AuthorizationService(store, clock),
                 new ChallengeService(store, clock, profiles, validator, workers, history),
-                new FinalizeService(store, clock, profiles, orders, ca),
+                new FinalizeService(store, clock, profiles, orders, ca, validator, c.validation().caaRecheckAfter()),
                 new CertificateService(store, clock),
                 history,
                 new AuthorizationCache(store, clock, profiles, reuse),

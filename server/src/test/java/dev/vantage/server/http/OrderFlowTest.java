@@ -37,6 +37,11 @@ class OrderFlowTest {
 
     /** Publishes the dns-01 TXT value and responds to the challenge, then waits for the outcome. */
     static JsonNode solveDns01(TestAcmeClient c, String authzUrl) throws Exception {
+        return solveDns01(VANTAGE.server(), c, authzUrl);
+    }
+
+    /** As {@link #solveDns01(TestAcmeClient, String)} on any server. */
+    static JsonNode solveDns01(VantageServer server, TestAcmeClient c, String authzUrl) throws Exception {
         JsonNode authz = TestAcmeClient.json(c.post(authzUrl, null));
         JsonNode chall = null;
         for (JsonNode ch : authz.get("challenges")) {
@@ -47,7 +52,7 @@ class OrderFlowTest {
         String thumbprint = c.key.computeThumbprint().toString();
         byte[] digest = MessageDigest.getInstance("SHA-256")
                 .digest((chall.get("token").asText() + "." + thumbprint).getBytes(StandardCharsets.US_ASCII));
-        VANTAGE.server().dns().setTxt("_acme-challenge." + authz.get("identifier").get("value").asText(),
+        server.dns().setTxt("_acme-challenge." + authz.get("identifier").get("value").asText(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
         HttpResponse<String> started = c.post(chall.get("url").asText(), Map.of());
         assertEquals(200, started.statusCode(), started.body());
