@@ -67,6 +67,7 @@ public final class VantageServer implements AutoCloseable {
     private final ChallengeValidator validator;
     private final Undertow acme;
     private final Undertow management;
+    private final Undertow challtestsrv;
     private final Nonces nonces;
     private final Path trustFile;
     private Path trustStore;
@@ -97,6 +98,9 @@ public final class VantageServer implements AutoCloseable {
             this.management = listener(config.management().listenAddress(), config.management().port(),
                     config.management().tls(),
                     new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, network, this::reset).handler());
+            int challtestsrvPort = config.dns().challtestsrvPort();
+            this.challtestsrv = challtestsrvPort < 0 ? null : listener(config.management().listenAddress(),
+                    challtestsrvPort, false, ManagementApi.challtestsrv(dnsRecords, dns));
             this.trustFile = writeTrustFile(config.acme().trustFile(), tls.rootPem());
         } catch (RuntimeException | IOException e) {
             closeQuietly();
@@ -144,6 +148,14 @@ public final class VantageServer implements AutoCloseable {
 
     public int managementPort() {
         return port(management);
+    }
+
+    /**
+     * The port of the plain-HTTP listener serving pebble-challtestsrv's DNS routes
+     * ({@code dns.challtestsrvPort}), or -1 when it is off.
+     */
+    public int challtestsrvPort() {
+        return challtestsrv == null ? -1 : port(challtestsrv);
     }
 
     /** The embedded DNS server's port (UDP and TCP), or -1 when it is not running. */
@@ -202,7 +214,10 @@ public final class VantageServer implements AutoCloseable {
         return ca;
     }
 
-    /** The mock DNS data the validator sees. */
+    /**
+     * The mock DNS data the validator sees; {@link DnsRecords#view(String)} gives the records one
+     * vantage point sees instead (split horizon, geo-DNS, a stale secondary).
+     */
     public DnsRecords dns() {
         return dnsRecords;
     }
@@ -282,6 +297,9 @@ public final class VantageServer implements AutoCloseable {
         }
         if (management != null) {
             management.stop();
+        }
+        if (challtestsrv != null) {
+            challtestsrv.stop();
         }
         if (dns != null) {
             dns.close();
@@ -395,8 +413,14 @@ public final class VantageServer implements AutoCloseable {
             return this;
         }
 
-        /** Every listener on port 0 and no trust file (the builder's starting point; useful after {@link #config}). */
+        /**
+         * Every listener on port 0 (a challtestsrv listener that is on included) and no trust file
+         * (the builder's starting point; useful after {@link #config}).
+         */
         public Builder ephemeralPorts() {
+            if (config.dns().challtestsrvPort() > 0) {
+                set("dns.challtestsrvPort", "0");
+            }
             return set("acme.port", "0").set("management.port", "0").set("dns.port", "0").set("acme.trustFile", "");
         }
 

@@ -67,9 +67,7 @@ class CaaFlowTest {
     }
 
     private static Solved solve(String... names) throws Exception {
-        TestAcmeClient c = new TestAcmeClient(server().directory(), server().sslContext());
-        c.register();
-        return solve(c, names);
+        return solve(OrderFlowTest.registeredOn(server()), names);
     }
 
     private static String prevents(String identifier, String name, String why) {
@@ -89,8 +87,7 @@ class CaaFlowTest {
 
     @Test
     void accounturiMustBeTheUrlOfTheAccountThatRespondsToTheChallenge() throws Exception {
-        TestAcmeClient owner = new TestAcmeClient(server().directory(), server().sslContext());
-        owner.register();
+        TestAcmeClient owner = OrderFlowTest.registeredOn(server());
         caa("bound.test", "issue", "vantage.test; accounturi=" + owner.kid);
         assertEquals("valid", solve(owner, "bound.test").authzs().get(0).get("status").asText());
 

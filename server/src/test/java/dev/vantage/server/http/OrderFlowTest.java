@@ -25,7 +25,12 @@ class OrderFlowTest {
     static final VantageExtension VANTAGE = VantageExtension.builder().build();
 
     static TestAcmeClient registered() throws Exception {
-        TestAcmeClient c = new TestAcmeClient(VANTAGE.server().directory(), VANTAGE.server().sslContext());
+        return registeredOn(VANTAGE.server());
+    }
+
+    /** A client with a fresh account on {@code server}. */
+    static TestAcmeClient registeredOn(VantageServer server) throws Exception {
+        TestAcmeClient c = new TestAcmeClient(server.directory(), server.sslContext());
         c.register();
         return c;
     }
