@@ -143,6 +143,23 @@ class CaaFlowTest {
     }
 
     @Test
+    void theRecheckRunsFromEveryPerspectiveWithTheSameQuorum() throws Exception {
+        Solved one = solve("one-view.test");
+        Solved two = solve("two-views.test");
+        server().dns().view("eu-central").addCaa("one-view.test", List.of(new CaaPolicy("issue", "other.test")));
+        for (String perspective : List.of("us-east", "eu-north")) {
+            server().dns().view(perspective).addCaa("two-views.test", List.of(new CaaPolicy("issue", "other.test")));
+        }
+        server().clock().advance(WINDOW.plusHours(1));
+        assertEquals(200, one.finalizeOrder("one-view.test").statusCode(), "one remote failure is within the quorum");
+        HttpResponse<String> refused = two.finalizeOrder("two-views.test");
+        assertProblem(refused, 403, "caa");
+        assertEquals("rechecking caa: During secondary validation: " + prevents("two-views.test", "two-views.test",
+                        "issue \"other.test\" is for another CA, not vantage.test"),
+                TestAcmeClient.json(refused).get("detail").asText());
+    }
+
+    @Test
     void aRecheckThatCannotLookUpCaaIsACaaProblemAsAtLetsEncrypt() throws Exception {
         Solved s = solve("flaky.test");
         server().dns().setServfail("flaky.test");
