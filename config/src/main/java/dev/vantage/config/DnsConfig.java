@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  *                      the embedded server
  * @param defaultIpv4   what an A query answers for a name without A records; empty answers nothing
  * @param defaultIpv6   what an AAAA query answers for a name without AAAA records; empty answers nothing
+ * @param challtestsrvPort a plain-HTTP listener (on the management listen address) serving exactly
+ *                      pebble-challtestsrv's DNS routes, for scripts that hard-code its port 8055;
+ *                      -1 (default) runs none, 0 picks a free port
  */
 public record DnsConfig(
         boolean embedded,
@@ -19,7 +22,8 @@ public record DnsConfig(
         int port,
         String resolver,
         String defaultIpv4,
-        String defaultIpv6) {
+        String defaultIpv6,
+        int challtestsrvPort) {
 
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[^:\\s]+):(\\d{1,5})");
 
@@ -35,9 +39,13 @@ public record DnsConfig(
         }
         defaultIpv4 = Check.ipLiteralOrEmpty("defaultIpv4", defaultIpv4);
         defaultIpv6 = Check.ipLiteralOrEmpty("defaultIpv6", defaultIpv6);
+        if (challtestsrvPort < -1 || challtestsrvPort > 65535) {
+            throw new ConfigException("challtestsrvPort", challtestsrvPort,
+                    "a port is 0..65535 (0 picks a free port), or -1 for no challtestsrv listener");
+        }
     }
 
     static DnsConfig defaults() {
-        return new DnsConfig(true, "127.0.0.1", 8053, "", "127.0.0.1", "");
+        return new DnsConfig(true, "127.0.0.1", 8053, "", "127.0.0.1", "", -1);
     }
 }

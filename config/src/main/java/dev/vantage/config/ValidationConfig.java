@@ -13,6 +13,10 @@ import java.time.Duration;
  * @param delay          pause before each validation, so clients see {@code processing}
  *                       (Pebble sleeps up to 15 s unless PEBBLE_VA_NOSLEEP)
  * @param alwaysValid    skip the checks and pass every challenge (PEBBLE_VA_ALWAYS_VALID)
+ * @param caaRecheckAfter at finalize, an authorization validated longer ago than this gets a fresh
+ *                       CAA check (RFC 8659) from every perspective; Let's Encrypt uses 7 hours,
+ *                       under the Baseline Requirements' 8-hour limit (BR §3.2.2.8). 0 re-checks
+ *                       at every finalize
  */
 public record ValidationConfig(
         int httpPort,
@@ -21,7 +25,8 @@ public record ValidationConfig(
         Duration readTimeout,
         int workers,
         Duration delay,
-        boolean alwaysValid) {
+        boolean alwaysValid,
+        Duration caaRecheckAfter) {
 
     public ValidationConfig {
         Check.port("httpPort", httpPort);
@@ -30,9 +35,11 @@ public record ValidationConfig(
         Check.positive("readTimeout", readTimeout);
         Check.range("workers", workers, 1, 256);
         Check.nonNegative("delay", delay);
+        Check.nonNegative("caaRecheckAfter", caaRecheckAfter);
     }
 
     static ValidationConfig defaults() {
-        return new ValidationConfig(5002, 5001, Duration.ofSeconds(5), Duration.ofSeconds(5), 8, Duration.ZERO, false);
+        return new ValidationConfig(5002, 5001, Duration.ofSeconds(5), Duration.ofSeconds(5), 8, Duration.ZERO, false,
+                Duration.ofHours(7));
     }
 }

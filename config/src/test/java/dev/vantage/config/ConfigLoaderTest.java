@@ -38,6 +38,16 @@ class ConfigLoaderTest {
         assertEquals("classic", c.defaultProfile());
         assertEquals(Duration.ofDays(30), c.profiles().get("classic").validAuthzLifetime());
         assertEquals(0, c.faults().nonceRejectPercent());
+        assertEquals(Duration.ofHours(7), c.validation().caaRecheckAfter());
+        assertEquals(-1, c.dns().challtestsrvPort());
+    }
+
+    @Test
+    void theCaaRecheckWindowAndTheChalltestsrvListenerAreSettings() {
+        VantageConfig c = load(Map.of("VANTAGE_VALIDATION_CAA_RECHECK_AFTER", "30m"), "dns.challtestsrvPort=8055");
+        assertEquals(Duration.ofMinutes(30), c.validation().caaRecheckAfter());
+        assertEquals(8055, c.dns().challtestsrvPort());
+        assertEquals(0, load(Map.of(), "dns.challtestsrvPort=0").dns().challtestsrvPort());
     }
 
     @Test
@@ -108,7 +118,10 @@ class ConfigLoaderTest {
                 Arguments.of("a nonce rejection above 100 percent", "faults.nonceRejectPercent=101",
                         "faults.nonceRejectPercent", "101"),
                 Arguments.of("an unknown setting", "acme.colour=blue", "acme", "colour"),
-                Arguments.of("a boolean that is not one", "reuse.orders=maybe", "reuse.orders", "maybe"));
+                Arguments.of("a boolean that is not one", "reuse.orders=maybe", "reuse.orders", "maybe"),
+                Arguments.of("a negative CAA re-check window", "validation.caaRecheckAfter=-PT1H",
+                        "validation.caaRecheckAfter", "-1h"),
+                Arguments.of("a challtestsrv port below -1", "dns.challtestsrvPort=-2", "dns.challtestsrvPort", "-2"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -136,6 +136,8 @@ public final class Main implements Callable<Integer> {
                 + " | management " + s.management()
                 + " | DNS " + (s.dnsPort() < 0 ? "external " + c.dns().resolver()
                         : c.dns().listenAddress() + ":" + s.dnsPort() + " (udp+tcp)")
+                + (s.challtestsrvPort() < 0 ? ""
+                        : " | challtestsrv http://" + c.management().listenAddress() + ":" + s.challtestsrvPort())
                 + " | validation http-01 port " + c.validation().httpPort()
                 + ", tls-alpn-01 port " + c.validation().tlsAlpnPort()
                 + " | trust file " + (s.trustFile() == null ? "(none)" : s.trustFile());

@@ -67,6 +67,7 @@ public final class VantageServer implements AutoCloseable {
     private final ChallengeValidator validator;
     private final Undertow acme;
     private final Undertow management;
+    private final Undertow challtestsrv;
     private final Nonces nonces;
     private final Path trustFile;
     private Path trustStore;
@@ -88,7 +89,8 @@ public final class VantageServer implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(config.validation().workers(), daemonThreads("vantage-validation"));
         this.network = new SimulatedNetwork(config.perspectives(), config.firewall());
         try {
-            this.validator = new ChallengeValidator(config.validation(), resolverAddress(), clock, network);
+            this.validator = new ChallengeValidator(config.validation(), resolverAddress(), clock, network,
+                    config.ca().caaIdentities());
             this.nonces = new Nonces(random, chaos, config.faults().nonceRejectPercent());
             this.services = wire(config, clock, random, chaos, validator);
             this.acme = listener(config.acme().listenAddress(), config.acme().port(), true,
@@ -96,6 +98,9 @@ public final class VantageServer implements AutoCloseable {
             this.management = listener(config.management().listenAddress(), config.management().port(),
                     config.management().tls(),
                     new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, network, this::reset).handler());
+            int challtestsrvPort = config.dns().challtestsrvPort();
+            this.challtestsrv = challtestsrvPort < 0 ? null : listener(config.management().listenAddress(),
+                    challtestsrvPort, false, ManagementApi.challtestsrv(dnsRecords, dns));
             this.trustFile = writeTrustFile(config.acme().trustFile(), tls.rootPem());
         } catch (RuntimeException | IOException e) {
             closeQuietly();
@@ -115,7 +120,7 @@ public final class VantageServer implements AutoCloseable {
                 orders,
                 new AuthorizationService(store, clock),
                 new ChallengeService(store, clock, profiles, validator, workers, history),
-                new FinalizeService(store, clock, profiles, orders, ca),
+                new FinalizeService(store, clock, profiles, orders, ca, validator, c.validation().caaRecheckAfter()),
                 new CertificateService(store, clock),
                 history,
                 new AuthorizationCache(store, clock, profiles, reuse),
@@ -143,6 +148,14 @@ public final class VantageServer implements AutoCloseable {
 
     public int managementPort() {
         return port(management);
+    }
+
+    /**
+     * The port of the plain-HTTP listener serving pebble-challtestsrv's DNS routes
+     * ({@code dns.challtestsrvPort}), or -1 when it is off.
+     */
+    public int challtestsrvPort() {
+        return challtestsrv == null ? -1 : port(challtestsrv);
     }
 
     /** The embedded DNS server's port (UDP and TCP), or -1 when it is not running. */
@@ -201,7 +214,10 @@ public final class VantageServer implements AutoCloseable {
         return ca;
     }
 
-    /** The mock DNS data the validator sees. */
+    /**
+     * The mock DNS data the validator sees; {@link DnsRecords#view(String)} gives the records one
+     * vantage point sees instead (split horizon, geo-DNS, a stale secondary).
+     */
     public DnsRecords dns() {
         return dnsRecords;
     }
@@ -281,6 +297,9 @@ public final class VantageServer implements AutoCloseable {
         }
         if (management != null) {
             management.stop();
+        }
+        if (challtestsrv != null) {
+            challtestsrv.stop();
         }
         if (dns != null) {
             dns.close();
@@ -394,8 +413,14 @@ public final class VantageServer implements AutoCloseable {
             return this;
         }
 
-        /** Every listener on port 0 and no trust file (the builder's starting point; useful after {@link #config}). */
+        /**
+         * Every listener on port 0 (a challtestsrv listener that is on included) and no trust file
+         * (the builder's starting point; useful after {@link #config}).
+         */
         public Builder ephemeralPorts() {
+            if (config.dns().challtestsrvPort() > 0) {
+                set("dns.challtestsrvPort", "0");
+            }
             return set("acme.port", "0").set("management.port", "0").set("dns.port", "0").set("acme.trustFile", "");
         }
 

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@link Validator}: checks http-01, dns-01 and tls-alpn-01 challenges from every vantage
- * point of a {@link SimulatedNetwork} and decides by quorum (CA/Browser Forum BR §3.2.2.9), with
- * problems shaped like Let's Encrypt's.
+ * The {@link Validator}: checks http-01, dns-01 and tls-alpn-01 challenges, then CAA (RFC 8659,
+ * RFC 8657), from every vantage point of a {@link SimulatedNetwork} and decides by quorum
+ * (CA/Browser Forum BR §3.2.2.9), with problems shaped like Let's Encrypt's.
  *
  * <p>By default the primary checks first and, only if it passed, the remotes check concurrently,
  * as Boulder does; the perspectives settings can run every one at once instead. Each perspective
@@ -40,9 +40,18 @@ public final class ChallengeValidator implements Validator, AutoCloseable {
     private final PerspectiveRun runner;
     private final ThreadPoolExecutor pool;
 
-    /** A validator with the single default primary perspective and no firewall, like Pebble. */
+    /**
+     * A validator with the single default primary perspective and no firewall, like Pebble. It
+     * knows no CAA identity, so any CAA {@code issue} property forbids issuance.
+     */
     public ChallengeValidator(ValidationConfig config, InetSocketAddress resolverAddress, Clock clock) {
         this(config, resolverAddress, clock, SimulatedNetwork.single());
+    }
+
+    /** A validator that knows no CAA identity, so any CAA {@code issue} property forbids issuance. */
+    public ChallengeValidator(ValidationConfig config, InetSocketAddress resolverAddress, Clock clock,
+                              SimulatedNetwork network) {
+        this(config, resolverAddress, clock, network, List.of());
     }
 
     /**
@@ -52,16 +61,19 @@ public final class ChallengeValidator implements Validator, AutoCloseable {
      *                        or an external resolver; DNS queries wait at most the read timeout
      * @param clock           stamps when each check started (durations use a monotonic timer)
      * @param network         the vantage points, quorum and firewall, read anew for each validation
+     * @param caaIdentities   the issuer domain names that mean this CA in CAA records
+     *                        ({@code ca.caaIdentities})
      */
     public ChallengeValidator(ValidationConfig config, InetSocketAddress resolverAddress, Clock clock,
-                              SimulatedNetwork network) {
-        if (config == null || resolverAddress == null || clock == null || network == null) {
-            throw new IllegalArgumentException("a validator needs a config, a resolver address, a clock and a network");
+                              SimulatedNetwork network, List<String> caaIdentities) {
+        if (config == null || resolverAddress == null || clock == null || network == null || caaIdentities == null) {
+            throw new IllegalArgumentException(
+                    "a validator needs a config, a resolver address, a clock, a network and CAA identities");
         }
         this.config = config;
         this.clock = clock;
         this.network = network;
-        this.runner = new PerspectiveRun(config, resolverAddress, clock);
+        this.runner = new PerspectiveRun(config, resolverAddress, clock, List.copyOf(caaIdentities));
         // Room for every perspective of every concurrent validation (the default le preset has
         // five); idle threads end, so an idle server holds none.
         int threads = Math.max(4, Math.min(128, config.workers() * 6));
@@ -77,12 +89,22 @@ public final class ChallengeValidator implements Validator, AutoCloseable {
 
     @Override
     public ValidationReport validate(ValidationRequest request) {
+        return run(request, PerspectiveRun.Step.CHALLENGE_AND_CAA);
+    }
+
+    /** The CAA re-check; {@code validation.delay} does not apply (no client is waiting on a challenge). */
+    @Override
+    public ValidationReport checkCaa(ValidationRequest request) {
+        return run(request, PerspectiveRun.Step.CAA_ONLY);
+    }
+
+    private ValidationReport run(ValidationRequest request, PerspectiveRun.Step step) {
         List<Pending> pending = new ArrayList<>();
         try {
-            if (!config.delay().isZero()) {
+            if (step == PerspectiveRun.Step.CHALLENGE_AND_CAA && !config.delay().isZero()) {
                 Thread.sleep(config.delay().toMillis());
             }
-            return validate(request, network.snapshot(), pending);
+            return validate(request, step, network.snapshot(), pending);
         } catch (InterruptedException e) {
             pending.forEach(p -> p.future().cancel(true));
             Thread.currentThread().interrupt(); // the server is shutting its workers down
@@ -93,10 +115,11 @@ public final class ChallengeValidator implements Validator, AutoCloseable {
         }
     }
 
-    private ValidationReport validate(ValidationRequest request, SimulatedNetwork.Snapshot s, List<Pending> pending)
-            throws InterruptedException {
+    private ValidationReport validate(ValidationRequest request, PerspectiveRun.Step step, SimulatedNetwork.Snapshot s,
+                                      List<Pending> pending) throws InterruptedException {
         Duration timeout = s.perspectives().timeout();
-        Pending first = submit(s.primary(), true, s.firewall(), request, timeout);
+        Task task = new Task(request, step, s.firewall(), timeout);
+        Pending first = submit(s.primary(), true, task);
         pending.add(first);
         PerspectiveResult primary = null;
         if (!s.perspectives().concurrent()) {
@@ -107,7 +130,7 @@ public final class ChallengeValidator implements Validator, AutoCloseable {
         }
         List<Pending> remotes = new ArrayList<>();
         for (VantagePoint remote : s.remotes()) {
-            remotes.add(submit(remote, false, s.firewall(), request, timeout));
+            remotes.add(submit(remote, false, task));
         }
         pending.addAll(remotes);
         List<Done> done = new ArrayList<>();
@@ -139,11 +162,15 @@ public final class ChallengeValidator implements Validator, AutoCloseable {
     private record Done(VantagePoint point, PerspectiveResult result) {
     }
 
-    private Pending submit(VantagePoint point, boolean primary, Firewall firewall, ValidationRequest request,
-                           Duration timeout) {
+    /** What every perspective of one validation runs. */
+    private record Task(ValidationRequest request, PerspectiveRun.Step step, Firewall firewall, Duration timeout) {
+    }
+
+    private Pending submit(VantagePoint point, boolean primary, Task task) {
         Instant submittedAt = clock.instant();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        return new Pending(point, primary, pool.submit(() -> runner.run(point, primary, firewall, request)),
+        long deadline = System.nanoTime() + task.timeout().toNanos();
+        return new Pending(point, primary,
+                pool.submit(() -> runner.run(point, primary, task.firewall(), task.request(), task.step())),
                 submittedAt, deadline);
     }
 

@@ -5,5 +5,13 @@ package dev.vantage.validator;
  * Implementations are thread-safe.
  */
 public interface Validator {
+    /** Checks the challenge, then CAA (RFC 8659), from every perspective, and decides by quorum. */
     ValidationReport validate(ValidationRequest request);
+
+    /**
+     * Checks only CAA, from every perspective with the same quorum: Let's Encrypt's re-check at
+     * finalize for an authorization validated too long ago. {@code request.type()} is the method
+     * that validated it (RFC 8657 §4); token and key authorization are not used.
+     */
+    ValidationReport checkCaa(ValidationRequest request);
 }

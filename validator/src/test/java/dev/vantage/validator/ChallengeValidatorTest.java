@@ -62,7 +62,8 @@ class ChallengeValidatorTest {
 
     @Test
     void alwaysValidPassesWithoutContactingAnything() {
-        ValidationConfig config = new ValidationConfig(target.port(), 443, Lab.TIMEOUT, Lab.TIMEOUT, 2, Duration.ZERO, true);
+        ValidationConfig config = new ValidationConfig(target.port(), 443, Lab.TIMEOUT, Lab.TIMEOUT, 2, Duration.ZERO, true,
+                Lab.RECHECK);
         lab.dns.clearHistory();
         ValidationReport report = lab.validator(config).validate(
                 Lab.request(Identifier.dns("nowhere.test"), ChallengeType.DNS_01));
@@ -75,7 +76,7 @@ class ChallengeValidatorTest {
     @Test
     void aConfiguredDelayIsWaitedBeforeChecking() {
         ValidationConfig config = new ValidationConfig(target.port(), 443, Lab.TIMEOUT, Lab.TIMEOUT, 2,
-                Duration.ofMillis(50), false);
+                Duration.ofMillis(50), false, Lab.RECHECK);
         assertTrue(lab.validator(config).validate(http01()).valid());
         assertEquals(1, target.seen().size());
     }
@@ -83,7 +84,7 @@ class ChallengeValidatorTest {
     @Test
     void anInterruptDuringTheDelayEndsTheValidationAndKeepsTheInterrupt() {
         ValidationConfig config = new ValidationConfig(target.port(), 443, Lab.TIMEOUT, Lab.TIMEOUT, 2,
-                Duration.ofMinutes(10), false);
+                Duration.ofMinutes(10), false, Lab.RECHECK);
         Thread.currentThread().interrupt();
         ValidationReport report = lab.validator(config).validate(http01());
         assertTrue(Thread.interrupted());

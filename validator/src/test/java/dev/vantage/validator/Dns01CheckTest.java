@@ -82,6 +82,10 @@ class Dns01CheckTest {
                         (ZoneSetup) records -> records.setServfail(LABEL),
                         ProblemKind.DNS, "DNS problem: SERVFAIL looking up TXT for _acme-challenge.x.test"
                                 + " - the domain's nameservers may be malfunctioning"),
+                Arguments.of("NXDOMAIN is a DNS problem that says to check the record exists",
+                        (ZoneSetup) records -> records.setNxdomain(LABEL),
+                        ProblemKind.DNS, "DNS problem: NXDOMAIN looking up TXT for _acme-challenge.x.test"
+                                + " - check that a DNS record exists for this domain"),
                 Arguments.of("SERVFAIL at the CNAME target is a DNS problem too",
                         (ZoneSetup) records -> {
                             records.setCname(LABEL, "broken.test");

@@ -29,6 +29,10 @@ final class Lab implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** Short enough that a provoked timeout costs little; the tests assert outcomes, not times. */
     static final Duration SHORT = Duration.ofMillis(400);
+    /** The CAA re-check window; the validator itself does not use it (the server's finalize does). */
+    static final Duration RECHECK = Duration.ofHours(7);
+    static final String CAA_IDENTITY = "vantage.test";
+    static final String ACCOUNT = "https://localhost:14000/acct/1";
 
     final DnsRecords records = new DnsRecords();
     final MockDnsServer dns;
@@ -42,7 +46,7 @@ final class Lab implements AutoCloseable {
     }
 
     static ValidationConfig config(int httpPort, int tlsAlpnPort, Duration timeout) {
-        return new ValidationConfig(httpPort, tlsAlpnPort, timeout, timeout, 2, Duration.ZERO, false);
+        return new ValidationConfig(httpPort, tlsAlpnPort, timeout, timeout, 2, Duration.ZERO, false, RECHECK);
     }
 
     ChallengeValidator validator(ValidationConfig config) {
@@ -53,6 +57,18 @@ final class Lab implements AutoCloseable {
         return new ChallengeValidator(config, dns.address(), Clock.fixed(NOW, ZoneOffset.UTC), network);
     }
 
+    /** A validator whose CA is {@value #CAA_IDENTITY} in CAA records. */
+    ChallengeValidator caaValidator(SimulatedNetwork network) {
+        return new ChallengeValidator(config(80, 443, TIMEOUT), dns.address(), Clock.fixed(NOW, ZoneOffset.UTC),
+                network, List.of(CAA_IDENTITY));
+    }
+
+    /** Publishes the dns-01 answer for {@code name} (a wildcard's base name) in the shared records. */
+    void publishDns01(String name) {
+        records.setTxt("_acme-challenge." + name, java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Details.sha256(KEY_AUTHORIZATION)));
+    }
+
     /** A network of the given points (the first is the primary) and rules. */
     static SimulatedNetwork network(List<VantagePointConfig> points, FirewallRule... rules) {
         return new SimulatedNetwork(PerspectivesConfig.of("single").withPoints(points), new FirewallConfig(List.of(rules)));
@@ -60,6 +76,11 @@ final class Lab implements AutoCloseable {
 
     static ValidationRequest request(Identifier identifier, ChallengeType type) {
         return new ValidationRequest(identifier, type, TOKEN, KEY_AUTHORIZATION);
+    }
+
+    /** A challenge of the account {@value #ACCOUNT}; {@code *.name} is a wildcard. */
+    static ValidationRequest accountRequest(String name, ChallengeType type) {
+        return new ValidationRequest(Identifier.dns(name), type, TOKEN, KEY_AUTHORIZATION, ACCOUNT, false);
     }
 
     /** A loopback port nothing listens on (it was free a moment ago), for "connection refused". */

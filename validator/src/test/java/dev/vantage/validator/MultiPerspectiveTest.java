@@ -251,7 +251,8 @@ class MultiPerspectiveTest {
 
     @Test
     void alwaysValidSkipsTheNetworkForEveryPerspective() {
-        ValidationConfig always = new ValidationConfig(target.port(), 443, Lab.TIMEOUT, Lab.TIMEOUT, 2, Duration.ZERO, true);
+        ValidationConfig always = new ValidationConfig(target.port(), 443, Lab.TIMEOUT, Lab.TIMEOUT, 2, Duration.ZERO, true,
+                Lab.RECHECK);
         network.putRule(deny("0.0.0.0/0", "::/0"));
         try (ChallengeValidator v = lab.validator(always, network)) {
             ValidationReport report = v.validate(Lab.request(Identifier.dns("x.test"), ChallengeType.HTTP_01));

@@ -54,7 +54,7 @@ final class AuthorizationHandlers {
         }
         Authorization a = r.message().postAsGet()
                 ? challenges.authorizationOf(r.account(), id, type)
-                : challenges.respond(r.account(), id, type);
+                : challenges.respond(r.account(), r.links().account(r.account().id()), id, type);
         Challenge c = a.challenge(type).orElseThrow();
         Response response = Response.json(200, Views.challenge(a, c, r.links()))
                 .withLink(r.links().authorization(a.id()), "up")

@@ -62,7 +62,8 @@ final class OrderHandlers {
         } catch (IllegalArgumentException e) {
             throw new AcmeProblemException(dev.vantage.server.problem.ProblemType.BAD_CSR, "\"csr\" is not base64url");
         }
-        return render(finalizer.finalizeOrder(r.account(), order, der), r.links(), 200);
+        return render(finalizer.finalizeOrder(r.account(), r.links().account(r.account().id()), order, der),
+                r.links(), 200);
     }
 
     private Response render(Order order, Links links, int status) {

@@ -25,13 +25,33 @@ public final class ManagementApi {
                          MockDnsServer dns, SimulatedNetwork network, Runnable reset) {
         Routes routes = new Routes();
         new CaRoutes(ca, tlsRootPem, services.store()).register(routes);
-        new DnsRoutes(records, dns).register(routes);
+        new DnsRoutes(records, dns, network).register(routes);
         new AuthorizationRoutes(services.cache()).register(routes);
         new ClockRoutes(services.clock()).register(routes);
         new SettingsRoutes(services.profiles(), services.reuse(), services.nonces()).register(routes);
         new ValidationRoutes(services.history()).register(routes);
         new NetworkRoutes(network).register(routes);
         routes.post("/reset", x -> reset.run());
+        fallbacks();
+    }
+
+    private ManagementApi() {
+    }
+
+    /**
+     * The handler of the challtestsrv listener ({@code dns.challtestsrvPort}): exactly
+     * pebble-challtestsrv's DNS routes on the shared records, for scripts that hard-code its port.
+     *
+     * @param dns the embedded server whose query history the history routes show; null for none
+     */
+    public static HttpHandler challtestsrv(DnsRecords records, MockDnsServer dns) {
+        ManagementApi api = new ManagementApi();
+        DnsRoutes.registerChalltestsrv(api.new Routes(), records, dns);
+        api.fallbacks();
+        return api.handler();
+    }
+
+    private void fallbacks() {
         routing.setFallbackHandler(x -> Exchanges.problem(x, 404, "malformed", "no management route " + x.getRequestPath()));
         routing.setInvalidMethodHandler(x -> Exchanges.problem(x, 405, "malformed",
                 "method " + x.getRequestMethod() + " is not allowed on " + x.getRequestPath()));

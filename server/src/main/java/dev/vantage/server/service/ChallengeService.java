@@ -59,8 +59,13 @@ public final class ChallengeService {
      * The client says it is ready: start validating unless this challenge is already past
      * pending or the authorization no longer is pending, in which case nothing changes (a repeated
      * POST is harmless, RFC 8555 §7.5.1).
+     *
+     * @param accountUri the account's URL as this request addressed the server (its JWS
+     *                   {@code kid}), which a CAA {@code accounturi} parameter must equal (RFC 8657
+     *                   §3); taken from the request rather than stored, because the URL's origin
+     *                   is whatever host name the client used
      */
-    public Authorization respond(Account account, AuthzId id, ChallengeType type) {
+    public Authorization respond(Account account, String accountUri, AuthzId id, ChallengeType type) {
         authorizationOf(account, id, type);
         boolean[] started = {false};
         Authorization updated = store.updateAuthorization(id, a -> {
@@ -70,14 +75,14 @@ public final class ChallengeService {
         }).orElseThrow();
         if (started[0]) {
             String keyAuthorization = updated.challenge(type).orElseThrow().token() + "." + account.key().thumbprint();
-            submit(updated, type, keyAuthorization);
+            submit(updated, type, keyAuthorization, accountUri);
         }
         return updated;
     }
 
-    private void submit(Authorization authz, ChallengeType type, String keyAuthorization) {
+    private void submit(Authorization authz, ChallengeType type, String keyAuthorization, String accountUri) {
         ValidationRequest request = new ValidationRequest(authz.identifier(), type,
-                authz.challenge(type).orElseThrow().token(), keyAuthorization);
+                authz.challenge(type).orElseThrow().token(), keyAuthorization, accountUri, authz.wildcard());
         try {
             workers.execute(() -> apply(authz, type, validate(request)));
         } catch (RejectedExecutionException e) {

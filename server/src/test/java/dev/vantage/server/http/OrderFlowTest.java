@@ -25,7 +25,12 @@ class OrderFlowTest {
     static final VantageExtension VANTAGE = VantageExtension.builder().build();
 
     static TestAcmeClient registered() throws Exception {
-        TestAcmeClient c = new TestAcmeClient(VANTAGE.server().directory(), VANTAGE.server().sslContext());
+        return registeredOn(VANTAGE.server());
+    }
+
+    /** A client with a fresh account on {@code server}. */
+    static TestAcmeClient registeredOn(VantageServer server) throws Exception {
+        TestAcmeClient c = new TestAcmeClient(server.directory(), server.sslContext());
         c.register();
         return c;
     }
@@ -37,6 +42,11 @@ class OrderFlowTest {
 
     /** Publishes the dns-01 TXT value and responds to the challenge, then waits for the outcome. */
     static JsonNode solveDns01(TestAcmeClient c, String authzUrl) throws Exception {
+        return solveDns01(VANTAGE.server(), c, authzUrl);
+    }
+
+    /** As {@link #solveDns01(TestAcmeClient, String)} on any server. */
+    static JsonNode solveDns01(VantageServer server, TestAcmeClient c, String authzUrl) throws Exception {
         JsonNode authz = TestAcmeClient.json(c.post(authzUrl, null));
         JsonNode chall = null;
         for (JsonNode ch : authz.get("challenges")) {
@@ -47,7 +57,7 @@ class OrderFlowTest {
         String thumbprint = c.key.computeThumbprint().toString();
         byte[] digest = MessageDigest.getInstance("SHA-256")
                 .digest((chall.get("token").asText() + "." + thumbprint).getBytes(StandardCharsets.US_ASCII));
-        VANTAGE.server().dns().setTxt("_acme-challenge." + authz.get("identifier").get("value").asText(),
+        server.dns().setTxt("_acme-challenge." + authz.get("identifier").get("value").asText(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
         HttpResponse<String> started = c.post(chall.get("url").asText(), Map.of());
         assertEquals(200, started.statusCode(), started.body());

@@ -13,7 +13,8 @@ import java.util.List;
  * @param name    the name that was asked for, without the final dot
  * @param type    the record type
  * @param values  addresses in text form for A and AAAA, the joined character-strings of each
- *                record for TXT; empty when the name has none (or on failure)
+ *                record for TXT, {@code <flags> <tag> <value>} (the value raw, unquoted) for CAA
+ *                (read them with {@link #caa()}); empty when the name has none (or on failure)
  * @param failure null when the lookup succeeded
  * @param detail  the problem detail; null when the lookup succeeded
  */
@@ -58,10 +59,20 @@ public record DnsAnswer(String name, DnsType type, List<String> values, Failure 
         return failure == null;
     }
 
+    /** The values of a CAA answer as properties. */
+    public List<CaaProperty> caa() {
+        if (type != DnsType.CAA) {
+            throw new IllegalStateException("a " + type + " answer holds no CAA properties");
+        }
+        // Flags and tag never contain a space, so the value is everything after the second one.
+        return values.stream().map(v -> v.split(" ", 3))
+                .map(p -> new CaaProperty(Integer.parseInt(p[0]), p[1], p[2])).toList();
+    }
+
     /** The values of an A or AAAA answer as addresses. */
     public List<InetAddress> addresses() {
-        if (type == DnsType.TXT) {
-            throw new IllegalStateException("a TXT answer holds no addresses");
+        if (type != DnsType.A && type != DnsType.AAAA) {
+            throw new IllegalStateException("a " + type + " answer holds no addresses");
         }
         List<InetAddress> out = new ArrayList<>();
         for (String value : values) {

@@ -1,37 +1,51 @@
 package dev.vantage.validator.dns;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
 /**
  * The zone data the {@link MockDnsServer} answers from: A, AAAA, CNAME, TXT and CAA records, names
- * that answer SERVFAIL, and a default IPv4 (and optionally IPv6) address that every name without
- * addresses of its own answers with. Thread-safe; every mutation is atomic.
+ * that answer SERVFAIL or NXDOMAIN, and a default IPv4 (and optionally IPv6) address that every
+ * name without addresses of its own answers with. Thread-safe; every mutation is atomic.
  *
- * <p>Each mutator maps 1:1 onto a pebble-challtestsrv management route ({@code /set-txt},
+ * <p>Most mutators map 1:1 onto a pebble-challtestsrv management route ({@code /set-txt},
  * {@code /add-a}, …) so the server can expose them unchanged. Host names are case-insensitive and
  * may carry a trailing dot ({@code _acme-challenge.x.test.} and {@code _ACME-challenge.x.test} are
  * the same name). Invalid names or addresses throw {@link IllegalArgumentException} naming the
  * value, before anything changes.
+ *
+ * <p><b>Views.</b> {@link #view(String)} gives the records one vantage point sees instead of the
+ * shared ones (geo-DNS, split horizon, a stale secondary). A view has the same methods; what it
+ * holds for a name and record type replaces the shared records of that type there, and anything it
+ * says nothing about is shared. A view's first write at a name starts from nothing, and its
+ * {@code clear…} methods hide the shared records rather than falling back to them; {@code clear()}
+ * on a view drops the whole view. The validator's resolver names its vantage point in every query
+ * (see {@link MockDnsServer}), so each perspective is answered from its own view.
  */
 public final class DnsRecords {
+    /** Names carried in URLs and in the EDNS option: a vantage point's name. */
+    private static final Pattern PERSPECTIVE = Pattern.compile("[A-Za-z0-9._-]{1,255}");
 
     /**
      * One CAA property as {@code /add-caa} sends it (RFC 8659 §4.1), for example
-     * {@code issue "vantage.test"}. The flags byte is always 0.
+     * {@code issue "vantage.test"}. pebble-challtestsrv always uses flags 0; {@code flags} 128
+     * sets the Issuer Critical Flag (RFC 8659 §4.1), which makes an unknown tag forbid issuance.
      */
-    public record CaaPolicy(String tag, String value) {
+    public record CaaPolicy(int flags, String tag, String value) {
         public CaaPolicy {
+            if (flags < 0 || flags > 255) {
+                throw new IllegalArgumentException("CAA flags " + flags + " must be 0 to 255 (128 is critical)");
+            }
             // RFC 8659 §4.1.1: a tag is 1..15 ASCII letters and digits.
             if (tag == null || !tag.matches("[A-Za-z0-9]{1,15}")) {
                 throw new IllegalArgumentException("CAA tag \"" + tag + "\" must be 1 to 15 letters or digits");
@@ -39,28 +53,41 @@ public final class DnsRecords {
             if (value == null) {
                 throw new IllegalArgumentException("CAA value for tag \"" + tag + "\" is missing");
             }
-            if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+            if (value.getBytes(StandardCharsets.UTF_8).length > 255) {
                 throw new IllegalArgumentException("CAA value for tag \"" + tag + "\" is longer than 255 octets");
             }
         }
+
+        /** A property without flags, as pebble-challtestsrv sends them. */
+        public CaaPolicy(String tag, String value) {
+            this(0, tag, value);
+        }
     }
 
-    /** Everything known at one name, read under one lock so an answer never mixes two states. */
-    record View(List<InetAddress> a, List<InetAddress> aaaa, String cname, List<String> txt,
-                List<CaaPolicy> caa, boolean servfail, InetAddress defaultIpv4, InetAddress defaultIpv6) {
+    /** Everything one perspective sees at one name, read under one lock. */
+    record Snapshot(List<InetAddress> a, List<InetAddress> aaaa, String cname, List<String> txt,
+                    List<CaaPolicy> caa, boolean servfail, boolean nxdomain, InetAddress defaultIpv4,
+                    InetAddress defaultIpv6) {
     }
 
-    private final Object lock = new Object();
-    private final InetAddress initialIpv4;
-    private final InetAddress initialIpv6;
-    private final Map<String, List<InetAddress>> a = new HashMap<>();
-    private final Map<String, List<InetAddress>> aaaa = new HashMap<>();
-    private final Map<String, String> cname = new HashMap<>();
-    private final Map<String, List<String>> txt = new HashMap<>();
-    private final Map<String, List<CaaPolicy>> caa = new HashMap<>();
-    private final Set<String> servfail = new HashSet<>();
-    private InetAddress defaultIpv4;
-    private InetAddress defaultIpv6;
+    /**
+     * What one layer (the shared records or a view) holds at one name. A null member says
+     * nothing (in a view: as shared); an empty list, an empty {@code cname} or {@code false} in a
+     * view hides the shared records.
+     */
+    public record NameRecords(List<String> a, List<String> aaaa, String cname, List<String> txt,
+                              List<CaaPolicy> caa, Boolean servfail, Boolean nxdomain) {
+    }
+
+    /**
+     * One layer as stored. For the shared records the defaults are addresses or empty for none;
+     * for a view they are null unless the view sets its own.
+     */
+    public record Listing(String defaultIpv4, String defaultIpv6, Map<String, NameRecords> names) {
+    }
+
+    private final Zones zones;
+    private final String perspective;
 
     /** Pebble-challtestsrv's defaults: every name answers A with 127.0.0.1, no default AAAA. */
     public DnsRecords() {
@@ -72,136 +99,165 @@ public final class DnsRecords {
      * @param defaultIpv6 the AAAA answer for names without their own; empty for none
      */
     public DnsRecords(String defaultIpv4, String defaultIpv6) {
-        this.initialIpv4 = optionalAddress(defaultIpv4, Address.IPv4);
-        this.initialIpv6 = optionalAddress(defaultIpv6, Address.IPv6);
-        this.defaultIpv4 = initialIpv4;
-        this.defaultIpv6 = initialIpv6;
+        this(new Zones(optionalAddress(defaultIpv4, Address.IPv4), optionalAddress(defaultIpv6, Address.IPv6)), null);
+    }
+
+    private DnsRecords(Zones zones, String perspective) {
+        this.zones = zones;
+        this.perspective = perspective;
+    }
+
+    /**
+     * The records the vantage point named {@code perspective} sees: a view over the shared records
+     * (see the class comment). Views share state with this object; asking twice gives the same view.
+     */
+    public DnsRecords view(String perspective) {
+        if (perspective == null || !PERSPECTIVE.matcher(perspective).matches()) {
+            throw new IllegalArgumentException("\"" + perspective
+                    + "\" is not a vantage point name (letters, digits, '.', '-' and '_')");
+        }
+        return new DnsRecords(zones, perspective);
+    }
+
+    /** The vantage point this view is for; empty for the shared records. */
+    public Optional<String> perspective() {
+        return Optional.ofNullable(perspective);
+    }
+
+    /** The vantage points that have a view, sorted. */
+    public Set<String> views() {
+        return zones.views();
     }
 
     /** {@code /set-default-ipv4}: the A answer for names without their own; empty for none. */
     public void setDefaultIpv4(String ip) {
         InetAddress parsed = optionalAddress(ip, Address.IPv4);
-        synchronized (lock) {
-            defaultIpv4 = parsed;
-        }
+        zones.write(perspective, z -> z.defaultIpv4 = Optional.ofNullable(parsed));
     }
 
     /** {@code /set-default-ipv6}: the AAAA answer for names without their own; empty for none. */
     public void setDefaultIpv6(String ip) {
         InetAddress parsed = optionalAddress(ip, Address.IPv6);
-        synchronized (lock) {
-            defaultIpv6 = parsed;
-        }
+        zones.write(perspective, z -> z.defaultIpv6 = Optional.ofNullable(parsed));
     }
 
     /** {@code /add-a}: adds IPv4 addresses to the name's A records. */
     public void addA(String host, Collection<String> addresses) {
-        addAddresses(a, host, addresses, Address.IPv4);
+        String key = key(host);
+        List<InetAddress> parsed = addresses(key, addresses, Address.IPv4);
+        zones.write(perspective, z -> Zone.add(z.a, key, parsed));
     }
 
     /** {@code /clear-a}: removes the name's A records (the default IPv4 answers again). */
     public void clearA(String host) {
-        remove(a, host);
+        String key = key(host);
+        zones.write(perspective, z -> z.clear(z.a, key));
     }
 
     /** {@code /add-aaaa}: adds IPv6 addresses to the name's AAAA records. */
     public void addAaaa(String host, Collection<String> addresses) {
-        addAddresses(aaaa, host, addresses, Address.IPv6);
+        String key = key(host);
+        List<InetAddress> parsed = addresses(key, addresses, Address.IPv6);
+        zones.write(perspective, z -> Zone.add(z.aaaa, key, parsed));
     }
 
     /** {@code /clear-aaaa}: removes the name's AAAA records. */
     public void clearAaaa(String host) {
-        remove(aaaa, host);
+        String key = key(host);
+        zones.write(perspective, z -> z.clear(z.aaaa, key));
     }
 
     /** {@code /set-cname}: makes the name an alias of {@code target}, replacing any earlier alias. */
     public void setCname(String host, String target) {
         String key = key(host);
         String to = key(target);
-        synchronized (lock) {
-            cname.put(key, to);
-        }
+        zones.write(perspective, z -> Zone.replace(z.cname, key, List.of(to)));
     }
 
     /** {@code /clear-cname}: removes the name's alias. */
     public void clearCname(String host) {
-        remove(cname, host);
+        String key = key(host);
+        zones.write(perspective, z -> z.clear(z.cname, key));
     }
 
     /**
      * {@code /set-txt}: adds a TXT value at the name; earlier values stay, so several challenges
-     * for one name (a wildcard and its base) can be answered at once. A repeated value is kept once
-     * (an RRset holds no duplicates, RFC 2181 §5).
+     * for one name (a wildcard and its base) can be answered at once. A repeated value is kept once.
      */
     public void setTxt(String host, String value) {
         String key = key(host);
         if (value == null) {
             throw new IllegalArgumentException("TXT value for " + key + " is missing");
         }
-        synchronized (lock) {
-            List<String> values = txt.computeIfAbsent(key, k -> new ArrayList<>());
-            if (!values.contains(value)) {
-                values.add(value);
-            }
-        }
+        zones.write(perspective, z -> Zone.add(z.txt, key, List.of(value)));
     }
 
     /** {@code /clear-txt}: removes every TXT value at the name. */
     public void clearTxt(String host) {
-        remove(txt, host);
+        String key = key(host);
+        zones.write(perspective, z -> z.clear(z.txt, key));
     }
 
     /** {@code /add-caa}: adds CAA properties at the name. */
     public void addCaa(String host, List<CaaPolicy> policies) {
         String key = key(host);
-        List<CaaPolicy> copy = List.copyOf(policies);
-        synchronized (lock) {
-            caa.computeIfAbsent(key, k -> new ArrayList<>()).addAll(copy);
+        if (policies == null || policies.isEmpty() || policies.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("no CAA policies given for " + key);
         }
+        List<CaaPolicy> copy = List.copyOf(policies);
+        zones.write(perspective, z -> Zone.add(z.caa, key, copy));
     }
 
     /** {@code /clear-caa}: removes the name's CAA properties. */
     public void clearCaa(String host) {
-        remove(caa, host);
+        String key = key(host);
+        zones.write(perspective, z -> z.clear(z.caa, key));
     }
 
     /** {@code /set-servfail}: every query for the name answers SERVFAIL. */
     public void setServfail(String host) {
         String key = key(host);
-        synchronized (lock) {
-            servfail.add(key);
-        }
+        zones.write(perspective, z -> z.flag(z.servfail, key, true));
     }
 
     /** {@code /clear-servfail}: the name answers normally again. */
     public void clearServfail(String host) {
         String key = key(host);
-        synchronized (lock) {
-            servfail.remove(key);
-        }
+        zones.write(perspective, z -> z.flag(z.servfail, key, false));
     }
 
-    /** Forgets every record and restores the default addresses given at construction. */
-    public void clear() {
-        synchronized (lock) {
-            a.clear();
-            aaaa.clear();
-            cname.clear();
-            txt.clear();
-            caa.clear();
-            servfail.clear();
-            defaultIpv4 = initialIpv4;
-            defaultIpv6 = initialIpv6;
-        }
-    }
-
-    /** A consistent snapshot of one name, for answering a query. */
-    View view(String host) {
+    /**
+     * Every query for the name answers NXDOMAIN (RFC 1035 §4.1.1, RCODE 3): the name does not
+     * exist, whatever records it holds. Not a pebble-challtestsrv route, whose names always exist.
+     */
+    public void setNxdomain(String host) {
         String key = key(host);
-        synchronized (lock) {
-            return new View(copy(a.get(key)), copy(aaaa.get(key)), cname.get(key), copy(txt.get(key)),
-                    copy(caa.get(key)), servfail.contains(key), defaultIpv4, defaultIpv6);
-        }
+        zones.write(perspective, z -> z.flag(z.nxdomain, key, true));
+    }
+
+    /** The name exists again. */
+    public void clearNxdomain(String host) {
+        String key = key(host);
+        zones.write(perspective, z -> z.flag(z.nxdomain, key, false));
+    }
+
+    /**
+     * On the shared records: forgets every record and every view and restores the default
+     * addresses given at construction. On a view: drops the view, so its perspective sees the
+     * shared records again.
+     */
+    public void clear() {
+        zones.clear(perspective);
+    }
+
+    /** What this layer holds: every name of the shared records, or only what this view changes. */
+    public Listing listing() {
+        return zones.listing(perspective);
+    }
+
+    /** What {@code perspective} (null for no view) sees at one name, for answering a query. */
+    Snapshot snapshot(String host, String perspective) {
+        return zones.snapshot(key(host), perspective);
     }
 
     /**
@@ -219,31 +275,11 @@ public final class DnsRecords {
         }
     }
 
-    private void addAddresses(Map<String, List<InetAddress>> map, String host, Collection<String> addresses,
-                              int family) {
-        String key = key(host);
+    private static List<InetAddress> addresses(String key, Collection<String> addresses, int family) {
         if (addresses == null || addresses.isEmpty()) {
             throw new IllegalArgumentException("no addresses given for " + key);
         }
-        List<InetAddress> parsed = new ArrayList<>();
-        for (String address : addresses) {
-            parsed.add(address(address, family));
-        }
-        synchronized (lock) {
-            List<InetAddress> values = map.computeIfAbsent(key, k -> new ArrayList<>());
-            for (InetAddress address : parsed) {
-                if (!values.contains(address)) {
-                    values.add(address);
-                }
-            }
-        }
-    }
-
-    private void remove(Map<String, ?> map, String host) {
-        String key = key(host);
-        synchronized (lock) {
-            map.remove(key);
-        }
+        return addresses.stream().map(a -> address(a, family)).toList();
     }
 
     private static InetAddress optionalAddress(String text, int family) {
@@ -262,9 +298,5 @@ public final class DnsRecords {
         } catch (java.net.UnknownHostException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not an " + label + " address", e);
         }
-    }
-
-    private static <T> List<T> copy(List<T> values) {
-        return values == null ? List.of() : List.copyOf(values);
     }
 }

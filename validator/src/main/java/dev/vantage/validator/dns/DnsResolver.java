@@ -15,10 +15,13 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -33,17 +36,24 @@ import org.xbill.DNS.TextParseException;
  * perspectives not to share caches). CNAME chains are followed up to {@value #MAX_CNAME_HOPS}
  * aliases; loops are reported. A truncated UDP answer is retried over TCP.
  *
+ * <p>A resolver made for a vantage point names it in an EDNS0 option of every query, so that the
+ * {@link MockDnsServer} answers from that perspective's view; other servers ignore the option
+ * (RFC 6891 §6.1.2).
+ *
  * <p>Thread-safe. Failures are never thrown: they come back as a {@link DnsAnswer} with a
  * {@link DnsAnswer.Failure} and a Let's Encrypt-shaped detail.
  */
 public final class DnsResolver {
     /** Aliases followed before giving up; generous next to real chains, small enough to stop loops early. */
     static final int MAX_CNAME_HOPS = 8;
+    /** The UDP payload size advertised with the perspective option (the DNS flag day 2020 value). */
+    private static final int EDNS_PAYLOAD = 1232;
 
     private final InetSocketAddress server;
     private final Duration timeout;
     private final InetAddress bindAddress;
     private final QueryGate gate;
+    private final String perspective;
 
     /**
      * Asked before every query is sent; throwing stands for a network that would not carry it
@@ -76,6 +86,17 @@ public final class DnsResolver {
      * @param gate        asked before each query is sent
      */
     public DnsResolver(InetSocketAddress server, Duration timeout, InetAddress bindAddress, QueryGate gate) {
+        this(server, timeout, bindAddress, gate, null);
+    }
+
+    /**
+     * @param bindAddress local address to send queries from; null lets the system choose
+     * @param gate        asked before each query is sent
+     * @param perspective the vantage point named in every query, so the {@link MockDnsServer}
+     *                    answers from its view ({@link DnsRecords#view}); null names none
+     */
+    public DnsResolver(InetSocketAddress server, Duration timeout, InetAddress bindAddress, QueryGate gate,
+                       String perspective) {
         if (server == null || timeout == null || timeout.isNegative() || timeout.isZero() || gate == null) {
             throw new IllegalArgumentException("a resolver needs a server address, a positive timeout and a gate");
         }
@@ -83,6 +104,7 @@ public final class DnsResolver {
         this.timeout = timeout;
         this.bindAddress = bindAddress;
         this.gate = gate;
+        this.perspective = perspective;
     }
 
     /** The server this resolver asks. */
@@ -175,6 +197,8 @@ public final class DnsResolver {
                 values.add(aaaa.getAddress().getHostAddress());
             } else if (record instanceof TXTRecord txt) {
                 values.add(joined(txt));
+            } else if (record instanceof CAARecord caa) {
+                values.add(caa.getFlags() + " " + caa.getTag() + " " + unescape(caa.getValue()));
             }
         }
         return values;
@@ -198,6 +222,30 @@ public final class DnsResolver {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * dnsjava prints a CAA value in presentation form: {@code \DDD} for octets outside printable
+     * ASCII and a backslash before {@code "} and {@code \}. This gives back the octets, as UTF-8.
+     */
+    static String unescape(String presentation) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < presentation.length(); i++) {
+            char c = presentation.charAt(i);
+            if (c == '\\' && isDigits(presentation, i + 1)) {
+                out.write(Integer.parseInt(presentation.substring(i + 1, i + 4)));
+                i += 3;
+            } else if (c == '\\' && i + 1 < presentation.length()) {
+                out.write(presentation.charAt(++i));
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isDigits(String text, int from) {
+        return from + 3 <= text.length() && text.substring(from, from + 3).chars().allMatch(Character::isDigit);
+    }
+
     private Message send(Name name, DnsType type) throws IOException {
         gate.beforeQuery(server);
         SimpleResolver resolver = new SimpleResolver(server);
@@ -205,7 +253,13 @@ public final class DnsResolver {
         if (bindAddress != null) {
             resolver.setLocalAddress(new InetSocketAddress(bindAddress, 0));
         }
-        return resolver.send(Message.newQuery(Record.newRecord(name, type.code(), DClass.IN)));
+        Message query = Message.newQuery(Record.newRecord(name, type.code(), DClass.IN));
+        if (perspective != null) {
+            // SimpleResolver adds its own OPT only to a query that has none, so this one is kept.
+            query.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, 0, List.of(new GenericEDNSOption(
+                    Responder.PERSPECTIVE_OPTION, perspective.getBytes(StandardCharsets.UTF_8)))), Section.ADDITIONAL);
+        }
+        return resolver.send(query);
     }
 
     private static DnsAnswer networkFailure(String name, DnsType type, IOException e) {

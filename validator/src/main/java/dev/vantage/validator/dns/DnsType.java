@@ -9,7 +9,9 @@ public enum DnsType {
     /** IPv6 addresses (RFC 3596). */
     AAAA(Type.AAAA),
     /** Text, for dns-01 (RFC 8555 §8.4). */
-    TXT(Type.TXT);
+    TXT(Type.TXT),
+    /** Certification Authority Authorization (RFC 8659). */
+    CAA(Type.CAA);
 
     private final int code;
 

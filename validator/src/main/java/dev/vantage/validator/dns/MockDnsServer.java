@@ -35,6 +35,12 @@ import org.xbill.DNS.Type;
  * truncated UDP answer). Start it with {@link #start}; {@link #close()} frees the ports and stops
  * every thread it started. A malformed packet is dropped without harming the listeners.
  *
+ * <p>Per-perspective views: the validator's {@link DnsResolver} puts its vantage point's name in
+ * an EDNS0 option of every query (code {@value Responder#PERSPECTIVE_OPTION}, the name in UTF-8),
+ * and this server answers such a query from that perspective's view of the records
+ * ({@link DnsRecords#view}); queries without the option see the shared records. To look through
+ * a view by hand: {@code dig @127.0.0.1 -p 8053 +ednsopt=65001:<name in hex> TXT name}.
+ *
  * <p>It keeps a bounded history of the queries it received, like pebble-challtestsrv's
  * {@code /dns-request-history}.
  */
@@ -48,8 +54,10 @@ public final class MockDnsServer implements AutoCloseable {
      * @param name      the queried name, as sent but without the final dot
      * @param type      the record type, for example {@code TXT}
      * @param transport {@code udp} or {@code tcp}
+     * @param perspective the vantage point the query named, empty when it named none
      */
-    public record Query(Instant time, String source, String name, String type, String transport) {
+    public record Query(Instant time, String source, String name, String type, String transport,
+                        String perspective) {
     }
 
     private static final System.Logger LOG = System.getLogger(MockDnsServer.class.getName());
@@ -259,7 +267,9 @@ public final class MockDnsServer implements AutoCloseable {
         Record question = query.getQuestion();
         String name = question == null ? "" : question.getName().toString(true);
         String type = question == null ? "" : Type.string(question.getType());
-        Query entry = new Query(clock.instant(), source.getHostAddress(), name, type, transport);
+        String perspective = Responder.perspective(query);
+        Query entry = new Query(clock.instant(), source.getHostAddress(), name, type, transport,
+                perspective == null ? "" : perspective);
         synchronized (history) {
             if (history.size() == HISTORY_LIMIT) {
                 history.removeFirst();

@@ -12,6 +12,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -27,9 +28,17 @@ import org.xbill.DNS.Type;
 /**
  * Builds authoritative answers from a {@link DnsRecords}: one query in, one response out, no I/O.
  * Every name "exists" (NOERROR with an empty answer when it has nothing of the asked type), as
- * pebble-challtestsrv behaves, so tests never depend on zone cuts.
+ * pebble-challtestsrv behaves, so tests never depend on zone cuts, unless it was made NXDOMAIN.
+ * A query that names a vantage point in the {@link #PERSPECTIVE_OPTION} EDNS option is answered
+ * from that perspective's view.
  */
 final class Responder {
+    /**
+     * The EDNS0 option (RFC 6891 §6.1.2) carrying the name of the vantage point that asks, in
+     * UTF-8; 65001 lies in the range RFC 6891 §9 reserves for local and experimental use, so
+     * every other server ignores it.
+     */
+    static final int PERSPECTIVE_OPTION = 65001;
     /** No caching anywhere: a test that changes a record must see the change on the next query. */
     private static final long TTL = 0;
     /** RFC 1035 §4.2.1: the UDP limit for a client that sends no EDNS. */
@@ -73,9 +82,22 @@ final class Responder {
         } else if (question.getDClass() != DClass.IN) {
             response.getHeader().setRcode(Rcode.REFUSED);
         } else {
-            answer(response, question.getName(), question.getType());
+            answer(response, question.getName(), question.getType(), perspective(query));
         }
         return response;
+    }
+
+    /** The vantage point a query names in its {@link #PERSPECTIVE_OPTION}, or null. */
+    static String perspective(Message query) {
+        OPTRecord opt = query.getOPT();
+        if (opt == null) {
+            return null;
+        }
+        for (EDNSOption option : opt.getOptions(PERSPECTIVE_OPTION)) {
+            byte[] wire = option.toWire(); // code (2 octets), length (2), then the data
+            return new String(wire, 4, wire.length - 4, StandardCharsets.UTF_8);
+        }
+        return null;
     }
 
     /** A SERVFAIL response that echoes the query's question, for when building the answer failed. */
@@ -98,8 +120,9 @@ final class Responder {
     /**
      * Follows CNAMEs inside the data (RFC 1034 §4.3.2 step 3a): the answer carries each alias and
      * then the target's records. A loop stops at the first repeated name; the resolver reports it.
+     * An alias to a name that does not exist answers NXDOMAIN with the aliases (RFC 6604 §2.1).
      */
-    private void answer(Message response, Name qname, int qtype) {
+    private void answer(Message response, Name qname, int qtype, String perspective) {
         if (qname.labels() <= 1) {
             return; // the root holds nothing here; NOERROR with an empty answer
         }
@@ -107,10 +130,14 @@ final class Responder {
         Set<String> seen = new HashSet<>();
         for (int hop = 0; hop < MAX_CHAIN; hop++) {
             String key = key(current);
-            DnsRecords.View view = records.view(key);
+            DnsRecords.Snapshot view = records.snapshot(key, perspective);
             if (view.servfail()) {
                 response.removeAllRecords(Section.ANSWER);
                 response.getHeader().setRcode(Rcode.SERVFAIL);
+                return;
+            }
+            if (view.nxdomain()) {
+                response.getHeader().setRcode(Rcode.NXDOMAIN);
                 return;
             }
             seen.add(key);
@@ -130,7 +157,7 @@ final class Responder {
         }
     }
 
-    private static List<Record> recordsAt(Name name, int qtype, DnsRecords.View view) {
+    private static List<Record> recordsAt(Name name, int qtype, DnsRecords.Snapshot view) {
         List<Record> out = new ArrayList<>();
         switch (qtype) {
             case Type.A -> addresses(view.a(), view.defaultIpv4(), view.cname())
@@ -139,7 +166,8 @@ final class Responder {
                     .forEach(ip -> out.add(new AAAARecord(name, DClass.IN, TTL, ip)));
             case Type.TXT -> view.txt().forEach(v -> out.add(new TXTRecord(name, DClass.IN, TTL, chunks(v))));
             case Type.CAA -> view.caa().forEach(p ->
-                    out.add(new CAARecord(name, DClass.IN, TTL, 0, p.tag(), escape(p.value().getBytes(StandardCharsets.UTF_8)))));
+                    out.add(new CAARecord(name, DClass.IN, TTL, p.flags(), p.tag(),
+                            escape(p.value().getBytes(StandardCharsets.UTF_8)))));
             case Type.CNAME -> {
                 if (view.cname() != null) {
                     out.add(new CNAMERecord(name, DClass.IN, TTL, Responder.name(view.cname())));

@@ -28,9 +28,9 @@ class DnsRecordsTest {
     void namesAreCaseInsensitiveAndTheTrailingDotIsOptional(String sentence, String spelling) {
         DnsRecords records = new DnsRecords();
         records.setTxt(spelling, "value");
-        assertEquals(List.of("value"), records.view("_acme-challenge.x.test").txt());
+        assertEquals(List.of("value"), records.snapshot("_acme-challenge.x.test", null).txt());
         records.clearTxt("_acme-challenge.x.test.");
-        assertEquals(List.of(), records.view(spelling).txt());
+        assertEquals(List.of(), records.snapshot(spelling, null).txt());
     }
 
     @Test
@@ -39,12 +39,12 @@ class DnsRecordsTest {
         records.setTxt("x.test", "one");
         records.setTxt("x.test", "two");
         records.setTxt("x.test", "one");
-        assertEquals(List.of("one", "two"), records.view("x.test").txt());
+        assertEquals(List.of("one", "two"), records.snapshot("x.test", null).txt());
     }
 
     @Test
     void defaultsAreTheIpv4LoopbackAndNoIpv6() {
-        DnsRecords.View view = new DnsRecords().view("anything.test");
+        DnsRecords.Snapshot view = new DnsRecords().snapshot("anything.test", null);
         assertEquals("127.0.0.1", view.defaultIpv4().getHostAddress());
         assertNull(view.defaultIpv6());
     }
@@ -58,11 +58,11 @@ class DnsRecordsTest {
         records.setDefaultIpv4("");
         records.setDefaultIpv6("");
         records.clear();
-        assertEquals(List.of(), records.view("x.test").a());
-        assertNull(records.view("y.test").cname());
-        assertFalse(records.view("z.test").servfail());
-        assertEquals(InetAddress.getByName("127.0.0.2"), records.view("x.test").defaultIpv4());
-        assertEquals(InetAddress.getByName("::1"), records.view("x.test").defaultIpv6());
+        assertEquals(List.of(), records.snapshot("x.test", null).a());
+        assertNull(records.snapshot("y.test", null).cname());
+        assertFalse(records.snapshot("z.test", null).servfail());
+        assertEquals(InetAddress.getByName("127.0.0.2"), records.snapshot("x.test", null).defaultIpv4());
+        assertEquals(InetAddress.getByName("::1"), records.snapshot("x.test", null).defaultIpv6());
     }
 
     @Test
@@ -71,19 +71,19 @@ class DnsRecordsTest {
         records.addA("x.test", List.of("127.0.0.3"));
         records.addA("x.test", List.of("127.0.0.4", "127.0.0.3"));
         records.addAaaa("x.test", List.of("::1"));
-        assertEquals(2, records.view("x.test").a().size());
-        assertEquals(1, records.view("x.test").aaaa().size());
+        assertEquals(2, records.snapshot("x.test", null).a().size());
+        assertEquals(1, records.snapshot("x.test", null).aaaa().size());
         records.clearA("x.test");
         records.clearAaaa("x.test");
-        assertTrue(records.view("x.test").a().isEmpty());
-        assertTrue(records.view("x.test").aaaa().isEmpty());
+        assertTrue(records.snapshot("x.test", null).a().isEmpty());
+        assertTrue(records.snapshot("x.test", null).aaaa().isEmpty());
     }
 
     @Test
     void cnameTargetsAreNormalisedLikeNames() {
         DnsRecords records = new DnsRecords();
         records.setCname("_acme-challenge.x.test.", "Delegated.Example.TEST.");
-        assertEquals("delegated.example.test", records.view("_acme-challenge.x.test").cname());
+        assertEquals("delegated.example.test", records.snapshot("_acme-challenge.x.test", null).cname());
     }
 
     static Stream<Arguments> invalidInput() {

@@ -190,8 +190,8 @@ class MockDnsServerTest {
         query("_acme-challenge.X.test", Type.TXT, false);
         query("x.test", Type.AAAA, true);
         assertEquals(List.of(
-                new MockDnsServer.Query(NOW, "127.0.0.1", "_acme-challenge.X.test", "TXT", "udp"),
-                new MockDnsServer.Query(NOW, "127.0.0.1", "x.test", "AAAA", "tcp")), server.history());
+                new MockDnsServer.Query(NOW, "127.0.0.1", "_acme-challenge.X.test", "TXT", "udp", ""),
+                new MockDnsServer.Query(NOW, "127.0.0.1", "x.test", "AAAA", "tcp", "")), server.history());
         server.clearHistory();
         assertEquals(List.of(), server.history());
     }
