@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,15 +75,6 @@ final class CertbotAuthzReuseTest {
         assertEquals(0, run.requestsAtTarget(), () -> "no request reached the target\n" + run.explanation());
     }
 
-    /** Ids of the authorizations for {@code name} in {@code status}, from {@code GET /authorizations}. */
-    static List<String> authorizations(String name, String status) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode a : VantageFixture.json(ca.managementGet("/authorizations?identifier=" + name + "&status=" + status))) {
-            ids.add(a.get("id").asText());
-        }
-        return ids;
-    }
-
     @Test
     void aSecondRunInsideTheWindowReusesTheAuthorizationAndARunAMonthLaterValidatesAgain() throws Exception {
         Path dir = Files.createDirectories(tempDir.resolve("window"));
@@ -103,13 +93,13 @@ final class CertbotAuthzReuseTest {
         Path dir = Files.createDirectories(tempDir.resolve("dry-run"));
         String name = "dry-run.certbot-reuse.test";
         assertValidated(standalone(dir, name), name, 1);
-        List<String> cached = authorizations(name, "valid");
+        List<String> cached = ca.authorizations(name, "valid");
         assertEquals(1, cached.size());
 
         Certbot.Run dryRun = standalone(dir, name, "--dry-run");
 
         assertValidated(dryRun, name, 2);
-        assertEquals(cached, authorizations(name, "deactivated"), dryRun::explanation);
+        assertEquals(cached, ca.authorizations(name, "deactivated"), dryRun::explanation);
         assertReused(standalone(dir, name, "--force-renewal"), name, 2);
     }
 
