@@ -104,8 +104,8 @@ final class Acme4jAllowlistStoryTest {
 
     /**
      * What certbot's {@code --dry-run} does before validating: orders {@code name}, deactivates
-     * the order's valid (reused) authorizations and, if there were any, orders again, so the
-     * validation really happens.
+     * the order's valid (reused) authorizations and, if there were any, orders again (the first
+     * order is invalid by then), so the validation really happens.
      */
     static DryRun dryRunOrder(Login login, String name) throws Exception {
         Order order = login.newOrder().domain(name).create();
@@ -117,7 +117,12 @@ final class Acme4jAllowlistStoryTest {
                 deactivated.add(authz.getLocation());
             }
         }
-        return new DryRun(deactivated.isEmpty() ? order : login.newOrder().domain(name).create(), deactivated);
+        if (deactivated.isEmpty()) {
+            return new DryRun(order, deactivated);
+        }
+        order.fetch();
+        assertEquals(Status.INVALID, order.getStatus(), "an order holding a deactivated authorization is invalid");
+        return new DryRun(login.newOrder().domain(name).create(), deactivated);
     }
 
     @Test
