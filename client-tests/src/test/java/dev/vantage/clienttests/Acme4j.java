@@ -79,10 +79,18 @@ final class Acme4j {
         return new AccountBuilder().agreeToTermsOfService().useKeyPair(keys).createLogin(session);
     }
 
+    /**
+     * Tells the server to validate {@code challenge} and waits until it is valid or invalid; returns
+     * that status (the problem of an invalid one is {@code challenge.getError()}).
+     */
+    static Status validate(Challenge challenge) throws AcmeException, InterruptedException {
+        challenge.trigger();
+        return await(challenge, Set.of(Status.VALID, Status.INVALID));
+    }
+
     /** Tells the server to validate {@code challenge} and waits until it is valid; fails with the server's problem otherwise. */
     static void complete(Challenge challenge) throws AcmeException, InterruptedException {
-        challenge.trigger();
-        Status status = await(challenge, Set.of(Status.VALID, Status.INVALID));
+        Status status = validate(challenge);
         assertEquals(Status.VALID, status, () -> challenge.getType() + " challenge " + challenge.getLocation()
                 + " ended " + status + ": " + describe(challenge.getError()));
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vantage.server.junit.VantageExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,22 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li><b>Vantage's validation history</b> ({@code GET /validations?identifier=}): the number of
  *       validation attempts, one per validated challenge however many vantage points took part.
  *       This is the authoritative count.</li>
- *   <li><b>Whether certbot had to answer a challenge</b>: certbot logs "Performing the following
- *       challenges:" only when an authorization of its order is not valid, and only then starts its
- *       standalone server at all; a reused authorization means no server and no such line.</li>
- *   <li><b>Requests at the target</b>: the debug log has a line "Serving HTTP01 with token" for
- *       each validation request the standalone server answered. Several vantage points may send
- *       several, so it is compared as none against some, never as an exact number.</li>
+ *   <li><b>Whether certbot had to answer a challenge</b> ({@link Certbot.Run#answeredAChallenge()}):
+ *       certbot logs "Performing the following challenges:" only when an authorization of its order
+ *       is not valid, and only then starts its standalone server at all; a reused authorization
+ *       means no server and no such line.</li>
+ *   <li><b>Requests at the target</b> ({@link Certbot.Run#requestsAtTarget()}): the debug log has a
+ *       line "Serving HTTP01 with token" for each validation request the standalone server
+ *       answered, compared as none against some.</li>
  * </ol>
- * Both log signals are read from the part of {@code logs/letsencrypt.log} that the run added:
- * certbot 2.1 as installed here keeps appending every run to that one file; should a version
- * rotate it per run instead, the whole new file is the run's part. The wording is certbot's and could change with a release; the history would then still
- * decide, and every failure message shows the run's output and log.
+ * Both log signals come from the part of the debug log the run added (see {@link Certbot}).
  */
 final class CertbotAuthzReuseTest {
-    static final String PERFORMING = "Performing the following challenges:";
-    static final String SERVED = "Serving HTTP01 with token";
-
     @RegisterExtension
     static final VantageExtension VANTAGE = VantageFixture.extension();
     static final VantageFixture ca = VantageFixture.of(VANTAGE);
@@ -60,52 +54,25 @@ final class CertbotAuthzReuseTest {
         Programs.require("certbot", "certbot", tempDir);
     }
 
-    /** What one successful certbot run left in its debug log. */
-    record Run(String log, String explanation) {
-        boolean answeredAChallenge() {
-            return log.contains(PERFORMING);
-        }
-
-        long requestsAtTarget() {
-            return log.lines().filter(line -> line.contains(SERVED)).count();
-        }
-    }
-
     /** {@code certbot certonly --standalone} for {@code name} with state under {@code dir}; must exit 0. */
-    static Run standalone(Path dir, String name, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--standalone", "--http-01-address", "127.0.0.1",
-                "--http-01-port", Integer.toString(ca.httpPort()), "-d", name));
-        args.addAll(List.of(extra));
-        String earlier = Certbot.log(dir);
-        Programs.Result result = Certbot.certonly(ca, dir, args.toArray(String[]::new));
-        String log = Certbot.log(dir);
-        String thisRun = log.startsWith(earlier) ? log.substring(earlier.length()) : log;
-        String explanation = result.describe() + "\n--- this run's part of letsencrypt.log ---\n" + thisRun;
-        assertEquals(0, result.exitCode(), explanation);
-        return new Run(thisRun, explanation);
+    static Certbot.Run standalone(Path dir, String name, String... extra) {
+        Certbot.Run run = Certbot.run(ca, dir, Certbot.standalone(ca, name, extra));
+        assertTrue(run.succeeded(), run::explanation);
+        return run;
     }
 
-    static void assertValidated(Run run, String name, int attemptsSoFar) {
+    static void assertValidated(Certbot.Run run, String name, int attemptsSoFar) {
         assertEquals(Collections.nCopies(attemptsSoFar, "http-01 valid"), ca.validations(name),
                 () -> "this run validated\n" + run.explanation());
         assertTrue(run.answeredAChallenge(), () -> "certbot had to answer a challenge\n" + run.explanation());
         assertTrue(run.requestsAtTarget() > 0, () -> "requests reached the standalone server\n" + run.explanation());
     }
 
-    static void assertReused(Run run, String name, int attemptsSoFar) {
+    static void assertReused(Certbot.Run run, String name, int attemptsSoFar) {
         assertEquals(Collections.nCopies(attemptsSoFar, "http-01 valid"), ca.validations(name),
                 () -> "no validation this run\n" + run.explanation());
         assertFalse(run.answeredAChallenge(), () -> "certbot had no challenge to answer\n" + run.explanation());
         assertEquals(0, run.requestsAtTarget(), () -> "no request reached the target\n" + run.explanation());
-    }
-
-    /** Ids of the authorizations for {@code name} in {@code status}, from {@code GET /authorizations}. */
-    static List<String> authorizations(String name, String status) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode a : VantageFixture.json(ca.managementGet("/authorizations?identifier=" + name + "&status=" + status))) {
-            ids.add(a.get("id").asText());
-        }
-        return ids;
     }
 
     @Test
@@ -126,13 +93,13 @@ final class CertbotAuthzReuseTest {
         Path dir = Files.createDirectories(tempDir.resolve("dry-run"));
         String name = "dry-run.certbot-reuse.test";
         assertValidated(standalone(dir, name), name, 1);
-        List<String> cached = authorizations(name, "valid");
+        List<String> cached = ca.authorizations(name, "valid");
         assertEquals(1, cached.size());
 
-        Run dryRun = standalone(dir, name, "--dry-run");
+        Certbot.Run dryRun = standalone(dir, name, "--dry-run");
 
         assertValidated(dryRun, name, 2);
-        assertEquals(cached, authorizations(name, "deactivated"), dryRun::explanation);
+        assertEquals(cached, ca.authorizations(name, "deactivated"), dryRun::explanation);
         assertReused(standalone(dir, name, "--force-renewal"), name, 2);
     }
 

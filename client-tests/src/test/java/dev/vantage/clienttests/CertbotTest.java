@@ -56,9 +56,7 @@ final class CertbotTest {
         Path dir = Files.createDirectories(tempDir.resolve("http-01"));
         String name = "certbot-http.test";
 
-        Programs.Result result = certonly(dir, "--standalone",
-                "--http-01-address", "127.0.0.1", "--http-01-port", Integer.toString(ca.httpPort()),
-                "-d", name);
+        Programs.Result result = certonly(dir, Certbot.standalone(ca, name).toArray(String[]::new));
 
         assertIssued(result, dir, name);
         assertEquals(List.of("http-01 valid"), ca.validations(name), () -> explain(result, dir));
@@ -69,21 +67,12 @@ final class CertbotTest {
         Programs.require("curl", "curl", tempDir);
         Path dir = Files.createDirectories(tempDir.resolve("dns-01"));
         String name = "certbot-dns.test";
-        String curl = "curl -sS --fail --cacert '" + ca.trustFile() + "' -X POST '" + ca.server().management();
-        Path hookLog = dir.resolve("hooks.log");
-        Path auth = Programs.script(dir.resolve("auth-hook.sh"),
-                "echo \"auth $CERTBOT_DOMAIN\" >> '" + hookLog + "'\n"
-                + curl + "/set-txt' -d '{\"host\":\"_acme-challenge.'\"$CERTBOT_DOMAIN\"'.\",\"value\":\"'\"$CERTBOT_VALIDATION\"'\"}'");
-        Path cleanup = Programs.script(dir.resolve("cleanup-hook.sh"),
-                "echo \"cleanup $CERTBOT_DOMAIN\" >> '" + hookLog + "'\n"
-                + curl + "/clear-txt' -d '{\"host\":\"_acme-challenge.'\"$CERTBOT_DOMAIN\"'.\"}'");
 
-        Programs.Result result = certonly(dir, "--manual", "--preferred-challenges", "dns",
-                "--manual-auth-hook", auth.toString(), "--manual-cleanup-hook", cleanup.toString(),
-                "-d", name);
+        Programs.Result result = certonly(dir, Certbot.manualDns01(ca, dir, name).toArray(String[]::new));
 
         assertIssued(result, dir, name);
         assertEquals(List.of("dns-01 valid"), ca.validations(name), () -> explain(result, dir));
-        assertEquals("auth " + name + "\ncleanup " + name + "\n", Programs.read(hookLog), () -> explain(result, dir));
+        assertEquals("auth " + name + "\ncleanup " + name + "\n", Programs.read(Certbot.hookLog(dir)),
+                () -> explain(result, dir));
     }
 }

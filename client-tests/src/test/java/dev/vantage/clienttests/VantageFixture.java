@@ -129,6 +129,15 @@ final class VantageFixture {
         return out;
     }
 
+    /** Ids of the authorizations for {@code identifier} in {@code status}, from {@code GET /authorizations}. */
+    List<String> authorizations(String identifier, String status) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode a : json(managementGet("/authorizations?identifier=" + identifier + "&status=" + status))) {
+            ids.add(a.get("id").asText());
+        }
+        return ids;
+    }
+
     static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
