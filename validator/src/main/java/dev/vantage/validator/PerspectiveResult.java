@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param perspective   the vantage point's name
  * @param primary       true for the CA's primary perspective
  * @param sourceAddress the (simulated) address the check came from
- * @param targetAddress the address connected to; empty when none was (DNS failure, blocked)
+ * @param targetAddress the address connected to, or for a firewall block the one it would have
+ *                      connected to; empty when DNS gave none
  * @param port          the port connected to; 0 for DNS-only checks
  * @param startedAt     when the check began (the server's clock)
  * @param took          how long it took
