@@ -12,8 +12,6 @@ import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shredzone.acme4j.Authorization;
@@ -53,21 +51,12 @@ final class Acme4jAllowlistStoryTest {
             List.of("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32");
 
     @RegisterExtension
+    @org.junit.jupiter.api.Order(1)
     static final VantageExtension VANTAGE = VantageFixture.extension();
     static final VantageFixture ca = VantageFixture.of(VANTAGE);
-    static Http01Responder web;
-
-    @BeforeAll
-    static void startResponder() {
-        web = Http01Responder.start(ca.httpPort());
-    }
-
-    @AfterAll
-    static void stopResponder() {
-        if (web != null) {
-            web.close();
-        }
-    }
+    @RegisterExtension
+    @org.junit.jupiter.api.Order(2)
+    static final Http01Responder web = Http01Responder.forValidationOf(ca);
 
     /** The site's allowlist, as the README writes it: only {@code allow} reaches {@code name}'s http-01 port; others are dropped. */
     static FirewallRule siteAllowlist(String name, List<String> allow) {

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vantage.server.junit.VantageExtension;
 import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,21 +31,12 @@ import org.shredzone.acme4j.Status;
  */
 final class Acme4jAuthzIsolationTest {
     @RegisterExtension
+    @org.junit.jupiter.api.Order(1)
     static final VantageExtension VANTAGE = VantageFixture.extension();
     static final VantageFixture ca = VantageFixture.of(VANTAGE);
-    static Http01Responder web;
-
-    @BeforeAll
-    static void startResponder() {
-        web = Http01Responder.start(ca.httpPort());
-    }
-
-    @AfterAll
-    static void stopResponder() {
-        if (web != null) {
-            web.close();
-        }
-    }
+    @RegisterExtension
+    @org.junit.jupiter.api.Order(2)
+    static final Http01Responder web = Http01Responder.forValidationOf(ca);
 
     /** Creates the order, validates it over http-01 (requests must reach the responder), finalizes it; returns the authz URL. */
     static URL validatedOverHttp01(OrderBuilder builder) throws Exception {

@@ -8,8 +8,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shredzone.acme4j.Authorization;
@@ -28,21 +26,12 @@ import org.shredzone.acme4j.challenge.Http01Challenge;
  */
 final class Acme4jHttp01Test {
     @RegisterExtension
+    @org.junit.jupiter.api.Order(1)
     static final VantageExtension VANTAGE = VantageFixture.extension();
     static final VantageFixture ca = VantageFixture.of(VANTAGE);
-    static Http01Responder web;
-
-    @BeforeAll
-    static void start() {
-        web = Http01Responder.start(ca.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (web != null) {
-            web.close();
-        }
-    }
+    @RegisterExtension
+    @org.junit.jupiter.api.Order(2)
+    static final Http01Responder web = Http01Responder.forValidationOf(ca);
 
     /** Publishes every authorization's http-01 key authorization on the responder and completes it. */
     static void solveHttp01(Order order) throws Exception {

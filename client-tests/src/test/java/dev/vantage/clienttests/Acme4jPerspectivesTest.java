@@ -11,8 +11,6 @@ import dev.vantage.server.service.ValidationHistory;
 import dev.vantage.validator.PerspectiveResult;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,21 +48,12 @@ final class Acme4jPerspectivesTest {
     static final String TIMEOUT = "Timeout during connect (likely firewall problem)";
 
     @RegisterExtension
+    @org.junit.jupiter.api.Order(1)
     static final VantageExtension VANTAGE = VantageFixture.extension();
     static final VantageFixture ca = VantageFixture.of(VANTAGE);
-    static Http01Responder web;
-
-    @BeforeAll
-    static void startResponder() {
-        web = Http01Responder.start(ca.httpPort());
-    }
-
-    @AfterAll
-    static void stopResponder() {
-        if (web != null) {
-            web.close();
-        }
-    }
+    @RegisterExtension
+    @org.junit.jupiter.api.Order(2)
+    static final Http01Responder web = Http01Responder.forValidationOf(ca);
 
     @BeforeEach
     void theDefaultPerspectivesAreLetsEncrypts() {

@@ -9,8 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,21 +37,12 @@ final class Acme4jProfileLifetimesTest {
     static final long DRIFT_SECONDS = 5;
 
     @RegisterExtension
+    @org.junit.jupiter.api.Order(1)
     static final VantageExtension VANTAGE = VantageFixture.extension();
     static final VantageFixture ca = VantageFixture.of(VANTAGE);
-    static Http01Responder web;
-
-    @BeforeAll
-    static void startResponder() {
-        web = Http01Responder.start(ca.httpPort());
-    }
-
-    @AfterAll
-    static void stopResponder() {
-        if (web != null) {
-            web.close();
-        }
-    }
+    @RegisterExtension
+    @org.junit.jupiter.api.Order(2)
+    static final Http01Responder web = Http01Responder.forValidationOf(ca);
 
     /** Asserts {@code actual} lies in [{@code earliest}, {@code latest}], give or take the drift. */
     static void assertBetween(Instant earliest, Instant latest, Instant actual, String what) {

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The http-01 side of a web server (RFC 8555 §8.3): a JDK {@link HttpServer} on 127.0.0.1 that
@@ -20,23 +23,41 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * validation really came here — or, when an authorization was reused, that nothing did. One
  * validation may be several requests (one per vantage point), so count "none" against "some".
  */
-final class Http01Responder implements AutoCloseable {
+final class Http01Responder implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final String PREFIX = "/.well-known/acme-challenge/";
-    private final HttpServer server;
+    private final VantageFixture ca;
+    private HttpServer server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private Http01Responder(HttpServer server) {
-        this.server = server;
+    private Http01Responder(VantageFixture ca) {
+        this.ca = ca;
     }
 
-    static Http01Responder start(int port) {
+    /**
+     * A responder on {@code ca}'s http-01 validation port for a whole test class, registered with
+     * {@code @RegisterExtension @Order(2)} after the Vantage extension ({@code @Order(1)}), whose
+     * server must be running to know the port.
+     */
+    static Http01Responder forValidationOf(VantageFixture ca) {
+        return new Http01Responder(ca);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start(ca.httpPort());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void start(int port) {
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-            Http01Responder responder = new Http01Responder(http);
-            http.createContext("/", responder::handle);
-            http.start();
-            return responder;
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+            server.createContext("/", this::handle);
+            server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
