@@ -1,6 +1,5 @@
 package dev.vantage.server;
 
-import dev.vantage.config.AcmeConfig;
 import dev.vantage.config.ConfigLoader;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.server.ca.CertificateAuthority;
@@ -98,7 +97,7 @@ public final class VantageServer implements AutoCloseable {
             this.management = listener(config.management().listenAddress(), config.management().port(),
                     config.management().tls(),
                     new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, network, this::reset).handler());
-            this.trustFile = writeTrustFile(config.acme(), tls);
+            this.trustFile = writeTrustFile(config.acme().trustFile(), tls.rootPem());
         } catch (RuntimeException | IOException e) {
             closeQuietly();
             throw e;
@@ -343,18 +342,18 @@ public final class VantageServer implements AutoCloseable {
         return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 
-    /** The generated TLS root goes to {@code acme.trustFile}; a provided certificate has no root of ours to write. */
-    private static Path writeTrustFile(AcmeConfig acme, TlsIdentity identity) throws IOException {
-        if (acme.trustFile().isEmpty()) {
+    /** The generated TLS root goes to {@code file}; a provided certificate has no root of ours to write. */
+    private Path writeTrustFile(String file, String pem) throws IOException {
+        if (file.isEmpty()) {
             return null;
         }
-        if (!identity.generated()) {
+        if (!tls.generated()) {
             Logger.getLogger("dev.vantage").info("acme.tlsCertificate is set, so no trust file is written (there is no"
-                    + " root of Vantage's to put in it); clients must trust what issued " + acme.tlsCertificate());
+                    + " root of Vantage's to put in it); clients must trust what issued " + config.acme().tlsCertificate());
             return null;
         }
-        Path path = Path.of(acme.trustFile()).toAbsolutePath();
-        Files.writeString(path, identity.rootPem());
+        Path path = Path.of(file).toAbsolutePath();
+        Files.writeString(path, pem);
         return path;
     }
 
