@@ -27,6 +27,11 @@ public final class ConfigException extends RuntimeException {
         return key;
     }
 
+    /** The same problem and value under another key (a setting translated from another file format). */
+    ConfigException withKey(String newKey) {
+        return new ConfigException(newKey, value, reason, true);
+    }
+
     /** The same problem under a longer path: records check their own fields, the loader knows where they sit. */
     public ConfigException under(String prefix) {
         return prefix.isEmpty() ? this : new ConfigException(prefix + "." + key, value, reason, true);

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds a {@link VantageConfig} in layers, each overriding the one before: embedded defaults,
- * a JSON file, environment variables ({@code VANTAGE_…} and Pebble's {@code PEBBLE_…}), then
+ * a JSON file (Vantage's settings, or Pebble's {@code {"pebble": {...}}} read by
+ * {@link PebbleConfigFile}), environment variables ({@code VANTAGE_…} and Pebble's {@code PEBBLE_…}), then
  * {@code key=value} overrides from the command line. Every error names the key and the value.
  */
 public final class ConfigLoader {
@@ -43,7 +44,8 @@ public final class ConfigLoader {
     public static VantageConfig load(Path file, Map<String, String> env, List<String> overrides) {
         ObjectNode tree = ConfigJson.mapper().valueToTree(VantageConfig.defaults());
         if (file != null) {
-            ConfigTree.merge(tree, readFile(file));
+            JsonNode json = readFile(file);
+            ConfigTree.merge(tree, PebbleConfigFile.isPebble(json) ? PebbleConfigFile.apply(json, tree) : json);
         }
         applyEnvironment(tree, env);
         for (String override : overrides) {
@@ -164,7 +166,7 @@ public final class ConfigLoader {
         return List.of("1", "true", "yes").contains(value.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static VantageConfig bind(ObjectNode tree) {
+    static VantageConfig bind(ObjectNode tree) {
         try {
             return ConfigJson.mapper().treeToValue(tree, VantageConfig.class);
         } catch (JsonProcessingException e) {

@@ -52,6 +52,17 @@ final class ConfigTree {
         node.set(leaf, parse(key, node.get(leaf), text));
     }
 
+    /** Puts {@code value} at {@code key} (dotted) as it is, creating groups on the way. */
+    static void put(ObjectNode tree, String key, JsonNode value) {
+        String[] parts = key.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = node.get(parts[i]);
+            node = next != null && next.isObject() ? (ObjectNode) next : node.putObject(parts[i]);
+        }
+        node.set(parts[parts.length - 1], value);
+    }
+
     private static JsonNode parse(String key, JsonNode existing, String text) {
         String t = text.trim();
         if (existing == null || existing.isNull()) {

@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -81,7 +82,7 @@ public final class VantageServer implements AutoCloseable {
         Random chaos = new Random(config.faults().seed());
         AdjustableClock clock = AdjustableClock.system();
         this.ca = CertificateAuthority.generate(config.ca(), clock, random);
-        this.tls = TlsIdentity.generate(tlsNames(), tlsAddresses(config), Clock.systemUTC(), random);
+        this.tls = TlsIdentity.of(config.acme(), tlsNames(), tlsAddresses(config), Clock.systemUTC(), random);
         this.dnsRecords = new DnsRecords(config.dns().defaultIpv4(), config.dns().defaultIpv6());
         this.dns = config.dns().embedded()
                 ? MockDnsServer.start(dnsRecords, new InetSocketAddress(config.dns().listenAddress(), config.dns().port()))
@@ -114,7 +115,7 @@ public final class VantageServer implements AutoCloseable {
         Profiles profiles = new Profiles(c.profiles(), c.defaultProfile());
         AuthzReusePolicy reuse = new AuthzReusePolicy(c.reuse(), chaos);
         ValidationHistory history = new ValidationHistory();
-        OrderService orders = new OrderService(store, clock, profiles, reuse, random);
+        OrderService orders = new OrderService(store, clock, profiles, reuse, random, c.acme().domainBlocklist());
         return new Services(store, clock, profiles, reuse,
                 new AccountService(store, clock, c.acme()),
                 orders,
@@ -163,12 +164,15 @@ public final class VantageServer implements AutoCloseable {
         return dns == null ? -1 : dns.port();
     }
 
-    /** An {@link SSLContext} that trusts this server's HTTPS listeners (and nothing else). */
+    /**
+     * An {@link SSLContext} that trusts this server's HTTPS listeners (and nothing else): the
+     * generated TLS root, or the top certificate of a provided {@code acme.tlsCertificate} chain.
+     */
     public SSLContext sslContext() {
         return tls.clientContext();
     }
 
-    /** The PEM of the root that issued the HTTPS certificate: what clients must trust. */
+    /** The PEM of the root that issued the HTTPS certificate (or the top certificate of a provided chain): what clients must trust. */
     public String trustPem() {
         return tls.rootPem();
     }
@@ -199,7 +203,7 @@ public final class VantageServer implements AutoCloseable {
         return trustStore;
     }
 
-    /** Where the trust PEM was written, or null when {@code acme.trustFile} is empty. */
+    /** Where the trust PEM was written, or null when {@code acme.trustFile} is empty or {@code acme.tlsCertificate} is set. */
     public Path trustFile() {
         return trustFile;
     }
@@ -357,8 +361,14 @@ public final class VantageServer implements AutoCloseable {
         return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 
-    private static Path writeTrustFile(String file, String pem) throws IOException {
+    /** The generated TLS root goes to {@code file}; a provided certificate has no root of ours to write. */
+    private Path writeTrustFile(String file, String pem) throws IOException {
         if (file.isEmpty()) {
+            return null;
+        }
+        if (!tls.generated()) {
+            Logger.getLogger("dev.vantage").info("acme.tlsCertificate is set, so no trust file is written (there is no"
+                    + " root of Vantage's to put in it); clients must trust what issued " + config.acme().tlsCertificate());
             return null;
         }
         Path path = Path.of(file).toAbsolutePath();

@@ -1,5 +1,7 @@
 package dev.vantage.server.ca;
 
+import dev.vantage.config.AcmeConfig;
+import dev.vantage.config.ConfigException;
 import dev.vantage.validator.Identifier;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -36,6 +38,12 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
  * the subject alternative names (Go ignores the common name), serverAuth EKU, key identifiers
  * on both certificates and a critical CA basicConstraints on the root (Python 3.13's strict
  * X.509 checks), and a validity of a year (under the 398 days Apple clients allow).
+ *
+ * <p>An operator may provide the certificate and key instead ({@code acme.tlsCertificate},
+ * {@code acme.tlsPrivateKey}; Pebble's {@code certificate} and {@code privateKey}). Such an
+ * identity has no root of Vantage's making: {@link #root()} is then the top certificate of the
+ * provided chain (the server certificate itself when the file holds only that), and
+ * {@link #generated()} is false.
  */
 public final class TlsIdentity {
     private static final Duration BACKDATE = Duration.ofHours(1);
@@ -45,17 +53,49 @@ public final class TlsIdentity {
     private static final char[] STORE_PASSWORD = "vantage".toCharArray();
 
     private final X509Certificate root;
-    private final X509Certificate certificate;
+    private final List<X509Certificate> chain;
     private final PrivateKey privateKey;
+    private final boolean generated;
     private final SSLContext serverContext;
     private final SSLContext clientContext;
 
-    private TlsIdentity(X509Certificate root, X509Certificate certificate, PrivateKey privateKey, SecureRandom random) {
+    private TlsIdentity(X509Certificate root, List<X509Certificate> chain, PrivateKey privateKey, boolean generated,
+                        SecureRandom random) {
         this.root = root;
-        this.certificate = certificate;
+        this.chain = List.copyOf(chain);
         this.privateKey = privateKey;
-        this.serverContext = serverContext(certificate, privateKey, random);
+        this.generated = generated;
+        this.serverContext = serverContext(this.chain, privateKey, random);
         this.clientContext = clientContext(root, random);
+    }
+
+    /**
+     * The identity {@code acme} asks for: the PEM files of {@code acme.tlsCertificate} and
+     * {@code acme.tlsPrivateKey} when they are set, else a generated one for the given names.
+     *
+     * @throws ConfigException naming the setting and the file when a file cannot be read or used
+     */
+    public static TlsIdentity of(AcmeConfig acme, List<String> dnsNames, List<String> ipAddresses, Clock clock,
+                                 SecureRandom random) {
+        return acme.tlsCertificate().isEmpty()
+                ? generate(dnsNames, ipAddresses, clock, random)
+                : fromPemFiles(acme.tlsCertificate(), acme.tlsPrivateKey(), random);
+    }
+
+    /**
+     * Loads a provided identity: {@code certificateFile} holds the server certificate first and
+     * any chain after it, {@code keyFile} its unencrypted key (PKCS#8, PKCS#1 RSA or SEC1 EC).
+     * The chain is presented as it is (like Go's {@code tls.LoadX509KeyPair}, nothing checks
+     * that each certificate issued the one before); {@link #clientContext()} trusts its top
+     * certificate.
+     *
+     * @throws ConfigException naming {@code acme.tlsCertificate} or {@code acme.tlsPrivateKey} and
+     *                         the file when it cannot be read, parsed or used
+     */
+    public static TlsIdentity fromPemFiles(String certificateFile, String keyFile, SecureRandom random) {
+        TlsPemFiles.Loaded loaded = TlsPemFiles.load(certificateFile, keyFile, random);
+        List<X509Certificate> chain = loaded.chain();
+        return new TlsIdentity(chain.get(chain.size() - 1), chain, loaded.key(), false, random);
     }
 
     /**
@@ -86,7 +126,7 @@ public final class TlsIdentity {
                 LeafNames.subject(LeafNames.commonName(Optional.empty(), names)), serverKeys.getPublic(),
                 LeafNames.altNames(names), rootSigner, new Validity(now.minus(BACKDATE), now.plus(SERVER_LIFETIME)),
                 serials.next(), random, KeyPurposeId.id_kp_serverAuth);
-        return new TlsIdentity(root, server, serverKeys.getPrivate(), random);
+        return new TlsIdentity(root, List.of(server), serverKeys.getPrivate(), true, random);
     }
 
     /** For the HTTPS listeners: presents the server certificate. */
@@ -99,9 +139,14 @@ public final class TlsIdentity {
         return clientContext;
     }
 
-    /** The root clients must trust. */
+    /** The root clients must trust: the generated root, or the top certificate of a provided chain. */
     public X509Certificate root() {
         return root;
+    }
+
+    /** True for a generated identity, false for one read from {@code acme.tlsCertificate}. */
+    public boolean generated() {
+        return generated;
     }
 
     /** The root as PEM, ready for a client's CA bundle. */
@@ -109,9 +154,14 @@ public final class TlsIdentity {
         return Pem.certificate(root);
     }
 
-    /** The server certificate the listeners present. */
+    /** The server certificate the listeners present (the first of {@link #chain()}). */
     public X509Certificate certificate() {
-        return certificate;
+        return chain.get(0);
+    }
+
+    /** What the listeners present: the server certificate, then any issuers a provided file holds. */
+    public List<X509Certificate> chain() {
+        return chain;
     }
 
     /** The server certificate's private key. */
@@ -119,10 +169,10 @@ public final class TlsIdentity {
         return privateKey;
     }
 
-    private static SSLContext serverContext(X509Certificate certificate, PrivateKey key, SecureRandom random) {
+    private static SSLContext serverContext(List<X509Certificate> chain, PrivateKey key, SecureRandom random) {
         try {
             KeyStore store = emptyStore();
-            store.setKeyEntry("server", key, STORE_PASSWORD, new Certificate[] {certificate});
+            store.setKeyEntry("server", key, STORE_PASSWORD, chain.toArray(new Certificate[0]));
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(store, STORE_PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");

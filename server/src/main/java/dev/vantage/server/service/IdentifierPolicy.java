@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which identifiers a newOrder may name (RFC 8555 §7.4, RFC 8738), checked all at once so the
- * client learns about every bad identifier in one answer: one subproblem each (§6.7.1).
+ * client learns about every bad identifier in one answer: one subproblem each (§6.7.1). DNS names
+ * equal to or under a name of {@code acme.domainBlocklist} are refused as Pebble's
+ * {@code domainBlocklist} does.
  */
 final class IdentifierPolicy {
     /** Let's Encrypt's limit of names per certificate. */
@@ -26,8 +28,13 @@ final class IdentifierPolicy {
     private IdentifierPolicy() {
     }
 
-    /** The order's identifiers, de-duplicated, or a problem naming each bad one. */
-    static List<Identifier> check(List<OrderService.RequestedIdentifier> requested, String profileName, Set<String> profileTypes) {
+    /**
+     * The order's identifiers, de-duplicated, or a problem naming each bad one.
+     *
+     * @param blocklist blocked DNS names, lower case without a trailing dot ({@code AcmeConfig} stores them so)
+     */
+    static List<Identifier> check(List<OrderService.RequestedIdentifier> requested, String profileName,
+                                  Set<String> profileTypes, List<String> blocklist) {
         if (requested == null || requested.isEmpty()) {
             throw AcmeProblemException.malformed("the order must name at least one identifier");
         }
@@ -38,7 +45,7 @@ final class IdentifierPolicy {
         Set<Identifier> accepted = new LinkedHashSet<>();
         List<Problem> problems = new ArrayList<>();
         for (OrderService.RequestedIdentifier r : requested) {
-            Problem p = problem(r, profileName, profileTypes);
+            Problem p = problem(r, profileName, profileTypes, blocklist);
             if (p == null) {
                 accepted.add(new Identifier(IdentifierType.fromToken(r.type()), canonical(r)));
             } else {
@@ -62,7 +69,8 @@ final class IdentifierPolicy {
                 "cannot issue for " + problems.size() + " identifiers; see subproblems").withSubproblems(problems);
     }
 
-    private static Problem problem(OrderService.RequestedIdentifier r, String profileName, Set<String> profileTypes) {
+    private static Problem problem(OrderService.RequestedIdentifier r, String profileName, Set<String> profileTypes,
+                                   List<String> blocklist) {
         String type = r.type() == null ? "" : r.type();
         String value = r.value() == null ? "" : r.value();
         IdentifierType t = IdentifierType.fromToken(type);
@@ -75,7 +83,23 @@ final class IdentifierPolicy {
                     "profile \"" + profileName + "\" does not issue for " + type + " identifiers");
         }
         String why = t == IdentifierType.DNS ? dnsProblem(value) : ipProblem(value);
+        if (why == null && t == IdentifierType.DNS) {
+            why = blocked(value, blocklist);
+        }
         return why == null ? null : Problem.about(type, value, ProblemType.REJECTED_IDENTIFIER, why);
+    }
+
+    /** Why a valid DNS name is refused by the blocklist, or null; a wildcard is judged by its base name. */
+    static String blocked(String value, List<String> blocklist) {
+        String name = value.toLowerCase(Locale.ROOT);
+        String base = name.startsWith("*.") ? name.substring(2) : name;
+        for (String entry : blocklist) {
+            if (base.equals(entry) || base.endsWith("." + entry)) {
+                return "DNS name \"" + value + "\" is blocked by this server's policy: "
+                        + (base.equals(entry) ? "it is" : "it is under") + " \"" + entry + "\" in acme.domainBlocklist";
+            }
+        }
+        return null;
     }
 
     /** Why a DNS name cannot be issued for, or null. Names are case-insensitive (RFC 4343). */

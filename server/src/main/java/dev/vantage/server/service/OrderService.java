@@ -32,13 +32,17 @@ public final class OrderService {
     private final Profiles profiles;
     private final AuthzReusePolicy reuse;
     private final SecureRandom random;
+    private final List<String> domainBlocklist;
 
-    public OrderService(Store store, Clock clock, Profiles profiles, AuthzReusePolicy reuse, SecureRandom random) {
+    /** @param domainBlocklist DNS names (and the names under them) refused at newOrder, as {@code acme.domainBlocklist} */
+    public OrderService(Store store, Clock clock, Profiles profiles, AuthzReusePolicy reuse, SecureRandom random,
+                        List<String> domainBlocklist) {
         this.store = store;
         this.clock = clock;
         this.profiles = profiles;
         this.reuse = reuse;
         this.random = random;
+        this.domainBlocklist = List.copyOf(domainBlocklist);
     }
 
     /** What a newOrder request asks for. */
@@ -57,7 +61,7 @@ public final class OrderService {
     public Order newOrder(Account account, NewOrder request) {
         Profiles.Named profile = profiles.resolve(request.profile());
         List<Identifier> identifiers = IdentifierPolicy.check(request.identifiers(), profile.name(),
-                profile.profile().identifierTypes());
+                profile.profile().identifierTypes(), domainBlocklist);
         Instant now = clock.instant();
         if (reuse.config().orders()) {
             Optional<Order> same = reusableOrder(account, profile.name(), identifiers, now);
