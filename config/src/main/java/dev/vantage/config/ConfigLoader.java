@@ -103,10 +103,10 @@ public final class ConfigLoader {
         try {
             return ConfigJson.mapper().treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw translate(e).under(key);
+            throw translate(e, tree).under(key);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonProcessingException jpe) {
-                throw translate(jpe).under(key);
+                throw translate(jpe, tree).under(key);
             }
             throw e;
         }
@@ -167,19 +167,11 @@ public final class ConfigLoader {
     }
 
     static VantageConfig bind(ObjectNode tree) {
-        try {
-            return ConfigJson.mapper().treeToValue(tree, VantageConfig.class);
-        } catch (JsonProcessingException e) {
-            throw translate(e);
-        } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof JsonProcessingException jpe) {
-                throw translate(jpe);
-            }
-            throw e;
-        }
+        return bind(tree, VantageConfig.class, "");
     }
 
-    private static ConfigException translate(JsonProcessingException e) {
+    /** A binding failure as a {@link ConfigException} naming the key and the value found there in {@code tree}. */
+    private static ConfigException translate(JsonProcessingException e, JsonNode tree) {
         String path = e instanceof JsonMappingException m ? pathOf(m.getPath()) : "";
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigException c) {
@@ -196,7 +188,15 @@ public final class ConfigLoader {
             String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : f.getOriginalMessage();
             return new ConfigException(path, f.getValue(), reason);
         }
-        return new ConfigException(path, "", e.getOriginalMessage());
+        JsonNode value = path.isEmpty() ? null : tree.at("/" + path.replace(".", "/"));
+        Object shown = value == null || value.isMissingNode() ? "" : value.isTextual() ? value.asText() : value.toString();
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String reason = root instanceof IllegalArgumentException && root.getMessage() != null
+                ? root.getMessage() : e.getOriginalMessage();
+        return new ConfigException(path, shown, reason);
     }
 
     private static String pathOf(List<JsonMappingException.Reference> refs) {

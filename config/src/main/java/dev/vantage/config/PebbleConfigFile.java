@@ -33,7 +33,8 @@ import java.util.Optional;
  *     within the request, so no client ever polls an order that is {@code processing}.</li>
  * <li>{@code profiles}: each becomes a profile based on the {@code classic} preset (Let's
  *     Encrypt's lifetimes) with Pebble's {@code description} and {@code validityPeriod}
- *     (seconds); they replace the default profiles, and {@code defaultProfile} is Pebble's
+ *     (seconds), issuing for {@code dns} and {@code ip} identifiers as Pebble does under any
+ *     profile; they replace the default profiles, and {@code defaultProfile} is Pebble's
  *     {@code default} if listed, else the first.</li>
  * <li>{@code certificateValidityPeriod} (seconds, 0 keeps the profile's) → the
  *     {@code certificateValidity} of every profile that sets no {@code validityPeriod} of its
@@ -160,6 +161,8 @@ final class PebbleConfigFile {
             ObjectNode node = CLASSIC.deepCopy();
             out.set(e.getKey(), node);
             node.put("preset", "classic");
+            // Pebble issues for IP addresses under any profile; a CI job moving over keeps working.
+            node.set("identifierTypes", NODES.arrayNode().add("dns").add("ip"));
             origin(prefix + "preset", profile);
             Member description = m.get("description");
             node.put("description", description == null ? "" : text(description));

@@ -170,11 +170,12 @@ class PebbleConfigFileTest {
     }
 
     @Test
-    void anEnvironmentVariableCanWidenAPebbleProfile() throws Exception {
-        VantageConfig c = load("""
-                {"pebble": {"profiles": {"default": {"description": "d"}}}}""",
-                Map.of("VANTAGE_PROFILES_DEFAULT_IDENTIFIER_TYPES", "dns,ip"));
-        assertEquals(java.util.Set.of("dns", "ip"), c.profiles().get("default").identifierTypes());
+    void aPebbleProfileIssuesForIpAddressesAsPebbleDoesAndTheEnvironmentCanNarrowIt() throws Exception {
+        String file = """
+                {"pebble": {"profiles": {"default": {"description": "d"}}}}""";
+        assertEquals(java.util.Set.of("dns", "ip"), load(file, Map.of()).profiles().get("default").identifierTypes());
+        VantageConfig narrowed = load(file, Map.of("VANTAGE_PROFILES_DEFAULT_IDENTIFIER_TYPES", "dns"));
+        assertEquals(java.util.Set.of("dns"), narrowed.profiles().get("default").identifierTypes());
     }
 
     static Stream<Arguments> badValues() {
