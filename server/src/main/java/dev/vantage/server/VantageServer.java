@@ -7,43 +7,30 @@ import dev.vantage.server.ca.TlsIdentity;
 import dev.vantage.server.http.AcmeApi;
 import dev.vantage.server.jws.Nonces;
 import dev.vantage.server.management.ManagementApi;
-import dev.vantage.server.service.AccountService;
 import dev.vantage.server.service.AuthorizationCache;
-import dev.vantage.server.service.AuthorizationService;
-import dev.vantage.server.service.CertificateService;
-import dev.vantage.server.service.ChallengeService;
-import dev.vantage.server.service.FinalizeService;
-import dev.vantage.server.service.OrderService;
 import dev.vantage.server.service.Profiles;
 import dev.vantage.server.service.Services;
 import dev.vantage.server.service.ValidationHistory;
 import dev.vantage.server.store.AuthzReusePolicy;
-import dev.vantage.server.store.InMemoryStore;
 import dev.vantage.server.time.AdjustableClock;
 import dev.vantage.validator.ChallengeValidator;
 import dev.vantage.validator.SimulatedNetwork;
 import dev.vantage.validator.dns.DnsRecords;
 import dev.vantage.validator.dns.MockDnsServer;
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
-import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -82,7 +69,7 @@ public final class VantageServer implements AutoCloseable {
         Random chaos = new Random(config.faults().seed());
         AdjustableClock clock = AdjustableClock.system();
         this.ca = CertificateAuthority.generate(config.ca(), clock, random);
-        this.tls = TlsIdentity.of(config.acme(), tlsNames(), tlsAddresses(config), Clock.systemUTC(), random);
+        this.tls = TlsIdentity.of(config.acme(), Trust.NAMES, Trust.addresses(config), Clock.systemUTC(), random);
         this.dnsRecords = new DnsRecords(config.dns().defaultIpv4(), config.dns().defaultIpv6());
         this.dns = config.dns().embedded()
                 ? MockDnsServer.start(dnsRecords, new InetSocketAddress(config.dns().listenAddress(), config.dns().port()))
@@ -93,39 +80,20 @@ public final class VantageServer implements AutoCloseable {
             this.validator = new ChallengeValidator(config.validation(), resolverAddress(), clock, network,
                     config.ca().caaIdentities());
             this.nonces = new Nonces(random, chaos, config.faults().nonceRejectPercent());
-            this.services = wire(config, clock, random, chaos, validator);
-            this.acme = listener(config.acme().listenAddress(), config.acme().port(), true,
+            this.services = Services.assemble(config, clock, random, chaos, validator, workers, ca, nonces);
+            this.acme = Listeners.start(config.acme().listenAddress(), config.acme().port(), tls.serverContext(),
                     new AcmeApi(config.acme(), config.ca(), services, nonces).handler());
-            this.management = listener(config.management().listenAddress(), config.management().port(),
-                    config.management().tls(),
+            this.management = Listeners.start(config.management().listenAddress(), config.management().port(),
+                    config.management().tls() ? tls.serverContext() : null,
                     new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, network, this::reset).handler());
             int challtestsrvPort = config.dns().challtestsrvPort();
-            this.challtestsrv = challtestsrvPort < 0 ? null : listener(config.management().listenAddress(),
-                    challtestsrvPort, false, ManagementApi.challtestsrv(dnsRecords, dns));
-            this.trustFile = writeTrustFile(config.acme().trustFile(), tls.rootPem());
+            this.challtestsrv = challtestsrvPort < 0 ? null : Listeners.start(config.management().listenAddress(),
+                    challtestsrvPort, null, ManagementApi.challtestsrv(dnsRecords, dns));
+            this.trustFile = Trust.writeTrustFile(config.acme(), tls);
         } catch (RuntimeException | IOException e) {
             closeQuietly();
             throw e;
         }
-    }
-
-    private Services wire(VantageConfig c, AdjustableClock clock, SecureRandom random, Random chaos,
-                          ChallengeValidator validator) {
-        InMemoryStore store = new InMemoryStore(random);
-        Profiles profiles = new Profiles(c.profiles(), c.defaultProfile());
-        AuthzReusePolicy reuse = new AuthzReusePolicy(c.reuse(), chaos);
-        ValidationHistory history = new ValidationHistory();
-        OrderService orders = new OrderService(store, clock, profiles, reuse, random, c.acme().domainBlocklist());
-        return new Services(store, clock, profiles, reuse,
-                new AccountService(store, clock, c.acme()),
-                orders,
-                new AuthorizationService(store, clock),
-                new ChallengeService(store, clock, profiles, validator, workers, history),
-                new FinalizeService(store, clock, profiles, orders, ca, validator, c.validation().caaRecheckAfter()),
-                new CertificateService(store, clock),
-                history,
-                new AuthorizationCache(store, clock, profiles, reuse),
-                nonces);
     }
 
     /** A builder starting from the embedded defaults. */
@@ -144,11 +112,11 @@ public final class VantageServer implements AutoCloseable {
     }
 
     public int acmePort() {
-        return port(acme);
+        return Listeners.port(acme);
     }
 
     public int managementPort() {
-        return port(management);
+        return Listeners.port(management);
     }
 
     /**
@@ -156,7 +124,7 @@ public final class VantageServer implements AutoCloseable {
      * ({@code dns.challtestsrvPort}), or -1 when it is off.
      */
     public int challtestsrvPort() {
-        return challtestsrv == null ? -1 : port(challtestsrv);
+        return challtestsrv == null ? -1 : Listeners.port(challtestsrv);
     }
 
     /** The embedded DNS server's port (UDP and TCP), or -1 when it is not running. */
@@ -184,21 +152,7 @@ public final class VantageServer implements AutoCloseable {
      */
     public synchronized Path trustStore() {
         if (trustStore == null) {
-            try {
-                java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-                ks.load(null, null);
-                ks.setCertificateEntry("vantage-tls-root", tls.root());
-                Path file = Files.createTempFile("vantage-truststore-", ".p12");
-                file.toFile().deleteOnExit();
-                try (var out = Files.newOutputStream(file)) {
-                    ks.store(out, TRUST_STORE_PASSWORD.toCharArray());
-                }
-                trustStore = file;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException("cannot build a PKCS#12 trust store", e);
-            }
+            trustStore = Trust.pkcs12(tls, TRUST_STORE_PASSWORD);
         }
         return trustStore;
     }
@@ -327,67 +281,6 @@ public final class VantageServer implements AutoCloseable {
         int colon = external.lastIndexOf(':');
         String host = external.substring(0, colon).replace("[", "").replace("]", "");
         return new InetSocketAddress(host, Integer.parseInt(external.substring(colon + 1)));
-    }
-
-    private Undertow listener(String address, int port, boolean https, HttpHandler handler) {
-        Undertow.Builder b = Undertow.builder()
-                .setIoThreads(2)
-                .setWorkerThreads(16)
-                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
-                .setHandler(handler);
-        if (https) {
-            b.addHttpsListener(port, address, tls.serverContext());
-        } else {
-            b.addHttpListener(port, address);
-        }
-        Undertow server = b.build();
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen on " + address + ":" + port + ": " + rootMessage(e), e);
-        }
-        return server;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
-    }
-
-    private static int port(Undertow server) {
-        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-    }
-
-    /** The generated TLS root goes to {@code file}; a provided certificate has no root of ours to write. */
-    private Path writeTrustFile(String file, String pem) throws IOException {
-        if (file.isEmpty()) {
-            return null;
-        }
-        if (!tls.generated()) {
-            Logger.getLogger("dev.vantage").info("acme.tlsCertificate is set, so no trust file is written (there is no"
-                    + " root of Vantage's to put in it); clients must trust what issued " + config.acme().tlsCertificate());
-            return null;
-        }
-        Path path = Path.of(file).toAbsolutePath();
-        Files.writeString(path, pem);
-        return path;
-    }
-
-    private static List<String> tlsNames() {
-        return List.of("localhost");
-    }
-
-    private static List<String> tlsAddresses(VantageConfig c) {
-        List<String> ips = new ArrayList<>(List.of("127.0.0.1", "::1"));
-        for (String a : List.of(c.acme().listenAddress(), c.management().listenAddress())) {
-            if (!ips.contains(a) && !a.equals("0.0.0.0") && !a.equals("::")) {
-                ips.add(a);
-            }
-        }
-        return ips;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {

@@ -3,7 +3,6 @@ package dev.vantage.server.http;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vantage.server.VantageServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,6 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import dev.vantage.server.VantageServer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,47 @@
+package dev.vantage.server;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import java.net.InetSocketAddress;
+import javax.net.ssl.SSLContext;
+
+/** Starting Undertow listeners the same way for ACME, management and challtestsrv routes. */
+final class Listeners {
+    private Listeners() {
+    }
+
+    /** Starts a listener; {@code tls} null means plain HTTP. A port in use is named in the error. */
+    static Undertow start(String address, int port, SSLContext tls, HttpHandler handler) {
+        Undertow.Builder b = Undertow.builder()
+                .setIoThreads(2)
+                .setWorkerThreads(16)
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                .setHandler(handler);
+        if (tls != null) {
+            b.addHttpsListener(port, address, tls);
+        } else {
+            b.addHttpListener(port, address);
+        }
+        Undertow server = b.build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + address + ":" + port + ": " + rootMessage(e), e);
+        }
+        return server;
+    }
+
+    /** The port a listener is bound to (the chosen one when configured as 0). */
+    static int port(Undertow server) {
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}
