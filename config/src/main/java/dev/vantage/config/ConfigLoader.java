@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -134,7 +135,8 @@ public final class ConfigLoader {
             return node;
         } catch (JsonProcessingException e) {
             throw new ConfigException("--config", file.toString(), "not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr()));
         }
     }
 
@@ -178,25 +180,52 @@ public final class ConfigLoader {
                 return c.under(path);
             }
         }
+        JsonNode node = path.isEmpty() ? null : tree.at("/" + path.replace(".", "/"));
+        Object value = node == null || node.isMissingNode() ? "" : node.isTextual() ? node.asText() : node.toString();
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", "));
-            return new ConfigException(path, u.getPropertyName(), "unknown setting; known here: " + known);
+            return new ConfigException(path, value, "no such setting; known here: " + known);
         }
-        if (e instanceof InvalidFormatException f) {
-            Throwable cause = f.getCause();
-            String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : f.getOriginalMessage();
-            return new ConfigException(path, f.getValue(), reason);
+        if (e instanceof InvalidFormatException f && f.getTargetType() == java.time.Duration.class) { // our parser's words
+            return new ConfigException(path, f.getValue(), f.getOriginalMessage());
         }
-        JsonNode value = path.isEmpty() ? null : tree.at("/" + path.replace(".", "/"));
-        Object shown = value == null || value.isMissingNode() ? "" : value.isTextual() ? value.asText() : value.toString();
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null
+                && !(rootCause(e) instanceof IllegalArgumentException)) {
+            return new ConfigException(path, value, "must be " + expected(m.getTargetType()));
+        }
+        Throwable root = rootCause(e);
+        String reason = root instanceof IllegalArgumentException && root.getMessage() != null
+                ? root.getMessage() : e.getOriginalMessage();
+        return new ConfigException(path, value, reason);
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        String reason = root instanceof IllegalArgumentException && root.getMessage() != null
-                ? root.getMessage() : e.getOriginalMessage();
-        return new ConfigException(path, shown, reason);
+        return root;
+    }
+
+    /** What a setting of this Java type looks like in JSON, for error messages. */
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "text";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration such as \"7h\" or \"P30D\"";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a group of settings (a JSON object)";
     }
 
     private static String pathOf(List<JsonMappingException.Reference> refs) {

@@ -66,7 +66,14 @@ final class ConfigTree {
     private static JsonNode parse(String key, JsonNode existing, String text) {
         String t = text.trim();
         if (existing == null || existing.isNull()) {
-            return t.isEmpty() || t.equals("null") || t.equals("auto") ? NODES.nullNode() : NODES.textNode(t);
+            // An unset setting has no type to go by: read what the text looks like.
+            if (t.isEmpty() || t.equals("null") || t.equals("auto")) {
+                return NODES.nullNode();
+            }
+            if (t.matches("-?\\d{1,18}")) {
+                return NODES.numberNode(Long.parseLong(t));
+            }
+            return t.equals("true") || t.equals("false") ? NODES.booleanNode(Boolean.parseBoolean(t)) : NODES.textNode(t);
         }
         if (existing.isIntegralNumber()) {
             try {

@@ -31,8 +31,8 @@ public record DnsConfig(
         Check.ipLiteral("listenAddress", listenAddress);
         Check.port("port", port);
         resolver = resolver == null ? "" : resolver.trim();
-        if (!resolver.isEmpty() && !HOST_PORT.matcher(resolver).matches()) {
-            throw new ConfigException("resolver", resolver, "must be host:port, for example 127.0.0.1:53");
+        if (!resolver.isEmpty()) {
+            checkResolver(resolver);
         }
         if (!embedded && resolver.isEmpty()) {
             throw new ConfigException("embedded", false, "without the embedded DNS server, dns.resolver must name an external one");
@@ -42,6 +42,24 @@ public record DnsConfig(
         if (challtestsrvPort < -1 || challtestsrvPort > 65535) {
             throw new ConfigException("challtestsrvPort", challtestsrvPort,
                     "a port is 0..65535 (0 picks a free port), or -1 for no challtestsrv listener");
+        }
+    }
+
+    /** An address literal and a port: resolving a name at startup would make config depend on DNS. */
+    private static void checkResolver(String resolver) {
+        var m = HOST_PORT.matcher(resolver);
+        String why = "must be ip:port or [ipv6]:port, for example 127.0.0.1:53";
+        if (!m.matches()) {
+            throw new ConfigException("resolver", resolver, why);
+        }
+        try {
+            IpAddresses.parse(m.group(1).replace("[", "").replace("]", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("resolver", resolver, why);
+        }
+        int port = Integer.parseInt(m.group(2));
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("resolver", resolver, "the port must be 1..65535");
         }
     }
 

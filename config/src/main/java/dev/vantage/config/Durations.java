@@ -7,16 +7,35 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as people write them: ISO-8601 ({@code PT7H}, {@code P30D}) or short forms
- * ({@code 7h}, {@code 30d}, {@code 90m}, {@code 15s}, {@code 500ms}, {@code 0}).
+ * ({@code 7h}, {@code 30d}, {@code 90m}, {@code 15s}, {@code 500ms}, {@code 0}), either with a
+ * leading minus for a move backwards.
  */
 public final class Durations {
-    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern SHORT = Pattern.compile("(-?)(\\d+)(ms|s|m|h|d)");
 
     private Durations() {
     }
 
-    /** Parses a duration; throws {@link IllegalArgumentException} with the accepted forms. */
+    /**
+     * The longest duration any setting takes. Longer ones are surely typos, and refusing them
+     * early keeps every later computation (instants, milliseconds, certificate dates) in range.
+     */
+    public static final Duration MAX = Duration.ofDays(36_525);
+
+    /** Parses a duration of at most {@link #MAX} either way; throws {@link IllegalArgumentException} with the accepted forms. */
     public static Duration parse(String text) {
+        return bounded(parseUnbounded(text), text);
+    }
+
+    /** {@code d} when it is at most {@link #MAX} either way. */
+    public static Duration bounded(Duration d, Object shown) {
+        if (d.abs().compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("\"" + shown + "\" is longer than 100 years (36525d)");
+        }
+        return d;
+    }
+
+    private static Duration parseUnbounded(String text) {
         String t = text.trim();
         if (t.equals("0")) {
             return Duration.ZERO;
@@ -29,11 +48,12 @@ public final class Durations {
             }
         }
         Matcher m = SHORT.matcher(t);
-        if (!m.matches()) {
-            throw invalid(text);
+        if (!m.matches() || m.group(2).length() > 12) {
+            throw m.matches() ? new IllegalArgumentException("\"" + text + "\" is longer than 100 years (36525d)")
+                    : invalid(text);
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
+        long n = Long.parseLong(m.group(2)) * (m.group(1).isEmpty() ? 1 : -1);
+        return switch (m.group(3)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);

@@ -57,6 +57,17 @@ public record ProfileConfig(
         }
     }
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /** Profile names go into URLs and newOrder payloads: letters, digits, dot, hyphen, underscore, 64 at most. */
+    public static String checkName(String key, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new ConfigException(key, name, "a profile name is 1 to 64 letters, digits, dots, hyphens or "
+                    + "underscores, starting with a letter or digit");
+        }
+        return name;
+    }
+
     /** A profile with every field given, no preset. */
     public static ProfileConfig of(String description, Duration pending, Duration valid, Duration order,
                                    Duration certificateValidity, Set<String> identifierTypes) {

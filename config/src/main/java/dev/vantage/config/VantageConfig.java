@@ -35,6 +35,9 @@ public record VantageConfig(
         if (profiles == null || profiles.isEmpty()) {
             throw new ConfigException("profiles", profiles, "at least one profile is required");
         }
+        for (String name : profiles.keySet()) {
+            ProfileConfig.checkName("profiles", name);
+        }
         profiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         if (defaultProfile == null || !profiles.containsKey(defaultProfile)) {
             throw new ConfigException("defaultProfile", defaultProfile,

@@ -1,5 +1,6 @@
 package dev.vantage.server;
 
+import dev.vantage.config.ConfigException;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -11,12 +12,20 @@ final class Listeners {
     private Listeners() {
     }
 
-    /** Starts a listener; {@code tls} null means plain HTTP. A port in use is named in the error. */
-    static Undertow start(String address, int port, SSLContext tls, HttpHandler handler) {
+    /**
+     * Starts a listener; {@code tls} null means plain HTTP. A port that cannot be bound stops
+     * startup with a message naming the setting ({@code key}) and the address.
+     */
+    static Undertow start(String key, String address, int port, SSLContext tls, HttpHandler handler) {
         Undertow.Builder b = Undertow.builder()
                 .setIoThreads(2)
                 .setWorkerThreads(16)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                // Bodies are received without a thread (see Pipeline); these bound what an idle or
+                // half-sent request may hold: a connection, for a minute at most.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, 60_000)
                 .setHandler(handler);
         if (tls != null) {
             b.addHttpsListener(port, address, tls);
@@ -27,7 +36,7 @@ final class Listeners {
         try {
             server.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen on " + address + ":" + port + ": " + rootMessage(e), e);
+            throw new ConfigException(key, address + ":" + port, "cannot listen there: " + rootMessage(e));
         }
         return server;
     }

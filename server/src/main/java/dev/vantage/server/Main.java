@@ -94,6 +94,9 @@ public final class Main implements Callable<Integer> {
         VantageServer server;
         try {
             server = VantageServer.builder().config(config).start();
+        } catch (ConfigException e) {
+            System.err.println("vantage: " + e.getMessage());
+            return 2;
         } catch (RuntimeException e) {
             System.err.println("vantage: cannot start: " + e.getMessage());
             return 1;

@@ -1,6 +1,7 @@
 package dev.vantage.server;
 
 import dev.vantage.config.AcmeConfig;
+import dev.vantage.config.ConfigException;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.server.ca.TlsIdentity;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class Trust {
      * Writes the generated TLS root to {@code acme.trustFile} and returns its absolute path; null
      * when the key is empty or a provided certificate ({@code acme.tlsCertificate}) has no root of ours.
      */
-    static Path writeTrustFile(AcmeConfig acme, TlsIdentity tls) throws IOException {
+    static Path writeTrustFile(AcmeConfig acme, TlsIdentity tls) {
         if (acme.trustFile().isEmpty()) {
             return null;
         }
@@ -46,7 +47,11 @@ final class Trust {
             return null;
         }
         Path path = Path.of(acme.trustFile()).toAbsolutePath();
-        Files.writeString(path, tls.rootPem());
+        try {
+            Files.writeString(path, tls.rootPem());
+        } catch (IOException e) {
+            throw new ConfigException("acme.trustFile", path.toString(), "cannot write it (" + e + ")");
+        }
         return path;
     }
 

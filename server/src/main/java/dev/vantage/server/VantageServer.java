@@ -1,5 +1,6 @@
 package dev.vantage.server;
 
+import dev.vantage.config.ConfigException;
 import dev.vantage.config.ConfigLoader;
 import dev.vantage.config.VantageConfig;
 import dev.vantage.server.ca.CertificateAuthority;
@@ -19,7 +20,6 @@ import dev.vantage.validator.dns.DnsRecords;
 import dev.vantage.validator.dns.MockDnsServer;
 import io.undertow.Undertow;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class VantageServer implements AutoCloseable {
     /** The password of {@link #trustStore()}. */
     public static final String TRUST_STORE_PASSWORD = "changeit";
 
-    private VantageServer(VantageConfig config) throws IOException {
+    private VantageServer(VantageConfig config) {
         this.config = config;
         SecureRandom random = new SecureRandom();
         Random chaos = new Random(config.faults().seed());
@@ -71,9 +71,7 @@ public final class VantageServer implements AutoCloseable {
         this.ca = CertificateAuthority.generate(config.ca(), clock, random);
         this.tls = TlsIdentity.of(config.acme(), Trust.NAMES, Trust.addresses(config), Clock.systemUTC(), random);
         this.dnsRecords = new DnsRecords(config.dns().defaultIpv4(), config.dns().defaultIpv6());
-        this.dns = config.dns().embedded()
-                ? MockDnsServer.start(dnsRecords, new InetSocketAddress(config.dns().listenAddress(), config.dns().port()))
-                : null;
+        this.dns = config.dns().embedded() ? startDns(config) : null;
         this.workers = Executors.newFixedThreadPool(config.validation().workers(), daemonThreads("vantage-validation"));
         this.network = new SimulatedNetwork(config.perspectives(), config.firewall());
         try {
@@ -81,18 +79,27 @@ public final class VantageServer implements AutoCloseable {
                     config.ca().caaIdentities());
             this.nonces = new Nonces(random, chaos, config.faults().nonceRejectPercent());
             this.services = Services.assemble(config, clock, random, chaos, validator, workers, ca, nonces);
-            this.acme = Listeners.start(config.acme().listenAddress(), config.acme().port(), tls.serverContext(),
+            this.acme = Listeners.start("acme.port", config.acme().listenAddress(), config.acme().port(), tls.serverContext(),
                     new AcmeApi(config.acme(), config.ca(), services, nonces).handler());
-            this.management = Listeners.start(config.management().listenAddress(), config.management().port(),
+            this.management = Listeners.start("management.port", config.management().listenAddress(), config.management().port(),
                     config.management().tls() ? tls.serverContext() : null,
                     new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, network, this::reset).handler());
             int challtestsrvPort = config.dns().challtestsrvPort();
-            this.challtestsrv = challtestsrvPort < 0 ? null : Listeners.start(config.management().listenAddress(),
-                    challtestsrvPort, null, ManagementApi.challtestsrv(dnsRecords, dns));
+            this.challtestsrv = challtestsrvPort < 0 ? null : Listeners.start("dns.challtestsrvPort",
+                    config.management().listenAddress(), challtestsrvPort, null, ManagementApi.challtestsrv(dnsRecords, dns));
             this.trustFile = Trust.writeTrustFile(config.acme(), tls);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             closeQuietly();
             throw e;
+        }
+    }
+
+    private MockDnsServer startDns(VantageConfig c) {
+        try {
+            return MockDnsServer.start(dnsRecords, new InetSocketAddress(c.dns().listenAddress(), c.dns().port()));
+        } catch (IOException e) {
+            throw new ConfigException("dns.port", c.dns().listenAddress() + ":" + c.dns().port(),
+                    "cannot listen there (UDP and TCP): " + e.getMessage());
         }
     }
 
@@ -334,11 +341,7 @@ public final class VantageServer implements AutoCloseable {
 
         /** Starts the server; it is ready when this returns. */
         public VantageServer start() {
-            try {
-                return new VantageServer(config);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new VantageServer(config);
         }
     }
 }

@@ -60,7 +60,7 @@ final class AccountHandlers {
         r.requirePostAsGet();
         List<Order> all = accounts.orders(a);
         int page = pageNumber(r);
-        int from = Math.min(all.size(), page * ordersPerPage);
+        int from = (int) Math.min(all.size(), (long) page * ordersPerPage);
         int to = Math.min(all.size(), from + ordersPerPage);
         List<String> urls = all.subList(from, to).stream().map(o -> r.links().order(o.id())).toList();
         Response response = Response.json(200, Map.of("orders", urls));

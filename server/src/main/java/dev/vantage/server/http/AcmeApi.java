@@ -9,7 +9,6 @@ import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.service.Services;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
-import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 
@@ -59,14 +58,14 @@ public final class AcmeApi {
                             "method " + exchange.getRequestMethod() + " is not allowed here"
                                     + (read ? "" : "; ACME resources are read with POST-as-GET (RFC 8555 §6.3)")), 405));
                 });
-        return new BlockingHandler(routes);
+        return routes;
     }
 
     private HttpHandler signed(SignedHandler.KeyMode mode, SignedHandler handler) {
-        return exchange -> pipeline.signed(exchange, mode, handler);
+        return pipeline.signed(mode, handler);
     }
 
     private HttpHandler plain(java.util.function.Function<Links, Response> handler) {
-        return exchange -> pipeline.plain(exchange, handler);
+        return pipeline.plain(handler);
     }
 }

@@ -52,6 +52,9 @@ final class AuthorizationHandlers {
         if (type == null) {
             throw AcmeProblemException.notFound("challenge");
         }
+        if (!r.message().postAsGet()) {
+            r.payload(java.util.Map.class); // RFC 8555 §7.5.1: an empty JSON object; anything but an object is malformed
+        }
         Authorization a = r.message().postAsGet()
                 ? challenges.authorizationOf(r.account(), id, type)
                 : challenges.respond(r.account(), r.links().account(r.account().id()), id, type);

@@ -40,6 +40,9 @@ final class OrderHandlers {
             throw AcmeProblemException.malformed("notBefore and notAfter are not supported, as at Let's Encrypt");
         }
         List<IdentifierPayload> ids = p.identifiers() == null ? List.of() : p.identifiers();
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
+            throw AcmeProblemException.malformed("every identifier must be an object with \"type\" and \"value\"");
+        }
         Order order = orders.newOrder(r.account(), new OrderService.NewOrder(
                 ids.stream().map(i -> new OrderService.RequestedIdentifier(i.type(), i.value())).toList(), p.profile()));
         return render(order, r.links(), 201);

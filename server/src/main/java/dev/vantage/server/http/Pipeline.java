@@ -9,12 +9,13 @@ import dev.vantage.server.problem.Problem;
 import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.service.AccountService;
 import dev.vantage.server.store.Store;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.PathTemplateMatch;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -43,17 +44,38 @@ final class Pipeline {
         this.store = store;
     }
 
-    /** Runs {@code handler} for a signed POST. Call on a worker thread (blocking). */
-    void signed(HttpServerExchange exchange, SignedHandler.KeyMode mode, SignedHandler handler) {
-        Links links = links(exchange);
-        respond(exchange, links, () -> handler.handle(verify(exchange, links, mode)));
+    /**
+     * An Undertow handler for a signed POST: the body is received without holding a thread (a
+     * client that stalls mid-body costs a connection, not a worker), then the checks and the
+     * handler run on a worker.
+     */
+    HttpHandler signed(SignedHandler.KeyMode mode, SignedHandler handler) {
+        return exchange -> {
+            exchange.setMaxEntitySize(MAX_BODY);
+            exchange.getRequestReceiver().receiveFullBytes(
+                    (x, body) -> x.dispatch(() -> {
+                        Links links = links(x);
+                        respond(x, links, () -> handler.handle(verify(x, body, links, mode)));
+                    }),
+                    (x, error) -> x.dispatch(() -> problem(x, unreadable(error))));
+        };
     }
 
-    /** Runs an unsigned handler (directory, newNonce) with the same headers and error handling. */
-    void plain(HttpServerExchange exchange, java.util.function.Function<Links, Response> handler) {
-        Links links = links(exchange);
-        respond(exchange, links, () -> handler.apply(links));
+    /** An unsigned resource (directory, newNonce) with the same headers and error handling, on a worker. */
+    HttpHandler plain(java.util.function.Function<Links, Response> handler) {
+        return exchange -> exchange.dispatch(() -> {
+            Links links = links(exchange);
+            respond(exchange, links, () -> handler.apply(links));
+        });
     }
+
+    private static AcmeProblemException unreadable(IOException error) {
+        return error instanceof RequestTooBigException
+                ? new AcmeProblemException(Problem.of(ProblemType.MALFORMED,
+                        "request body is larger than " + MAX_BODY + " bytes"), 413)
+                : AcmeProblemException.malformed("could not read the request body");
+    }
+
 
     /** Answers with a problem (unknown route, wrong method). */
     void problem(HttpServerExchange exchange, AcmeProblemException problem) {
@@ -62,13 +84,14 @@ final class Pipeline {
         });
     }
 
-    private SignedRequest verify(HttpServerExchange exchange, Links links, SignedHandler.KeyMode mode) {
+    private SignedRequest verify(HttpServerExchange exchange, byte[] body, Links links, SignedHandler.KeyMode mode) {
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).split(";")[0].trim().equals(JOSE_JSON)) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals(JOSE_JSON)) {
             throw new AcmeProblemException(Problem.of(ProblemType.MALFORMED,
                     "Content-Type must be " + JOSE_JSON + " (RFC 8555 §6.2), not " + contentType), 415);
         }
-        SignedMessage message = SignedMessage.parse(readBody(exchange));
+        SignedMessage message = SignedMessage.parse(new String(body, StandardCharsets.UTF_8));
         Account account = null;
         AccountKey key;
         if (message.keyId().isPresent()) {
@@ -106,19 +129,6 @@ final class Pipeline {
         Account account = store.account(id).orElseThrow(() -> new AcmeProblemException(
                 ProblemType.ACCOUNT_DOES_NOT_EXIST, "account " + kid + " does not exist"));
         return AccountService.usable(account);
-    }
-
-    private static String readBody(HttpServerExchange exchange) {
-        try (InputStream in = exchange.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                throw new AcmeProblemException(Problem.of(ProblemType.MALFORMED,
-                        "request body is larger than " + MAX_BODY + " bytes"), 413);
-            }
-            return new String(body, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw AcmeProblemException.malformed("could not read the request body");
-        }
     }
 
     private void respond(HttpServerExchange exchange, Links links, java.util.function.Supplier<Response> work) {

@@ -28,6 +28,7 @@ import java.util.Optional;
 public final class SignedMessage {
     /** The algorithms accepted for account keys, as listed in {@code badSignatureAlgorithm} problems. */
     public static final List<String> ALGORITHMS = List.of("RS256", "ES256", "ES384", "ES512");
+    private static final java.util.regex.Pattern BASE64URL = java.util.regex.Pattern.compile("[A-Za-z0-9_-]*");
 
     private final JWSObject jws;
     private final String alg;
@@ -84,8 +85,16 @@ public final class SignedMessage {
         String protectedPart = member(outer, "protected");
         String payloadPart = member(outer, "payload");
         String signaturePart = member(outer, "signature");
+        for (String part : List.of(protectedPart, payloadPart, signaturePart)) {
+            if (!BASE64URL.matcher(part).matches()) {
+                throw AcmeProblemException.malformed("JWS members must be unpadded base64url (RFC 7515 §2)");
+            }
+        }
         Map<String, Object> header = jsonObject(new Base64URL(protectedPart).decodeToString(),
                 "the JWS protected header is not base64url-encoded JSON");
+        if (header.containsKey("crit")) {
+            throw AcmeProblemException.malformed("the JWS \"crit\" header is not supported: no extension is understood here");
+        }
         String alg = header.get("alg") instanceof String s ? s : "";
         if (!ALGORITHMS.contains(alg)) {
             throw new AcmeProblemException(Problem.of(ProblemType.BAD_SIGNATURE_ALGORITHM,

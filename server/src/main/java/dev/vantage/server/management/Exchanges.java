@@ -2,9 +2,8 @@ package dev.vantage.server.management;
 
 import dev.vantage.server.json.Json;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
@@ -13,7 +12,7 @@ import java.util.Map;
 
 /** Reading management requests and writing their answers (JSON, PEM, or a problem). */
 final class Exchanges {
-    private static final int MAX_BODY = 256 * 1024;
+    static final int MAX_BODY = 256 * 1024;
 
     private Exchanges() {
     }
@@ -33,22 +32,20 @@ final class Exchanges {
         }
     }
 
-    /** The JSON body as {@code type}; an empty body reads as {@code {}}. */
+    /** The request body, received before the route runs. */
+    static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+
+    /**
+     * The JSON body as {@code type}; an empty body reads as {@code {}}. Members the type does not
+     * have, and values of the wrong JSON type, are refused rather than ignored or coerced.
+     */
     static <T> T body(HttpServerExchange exchange, Class<T> type) {
-        byte[] bytes;
-        try (InputStream in = exchange.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-        } catch (IOException e) {
-            throw new BadRequest("could not read the request body");
-        }
-        if (bytes.length > MAX_BODY) {
-            throw new BadRequest(413, "request body is larger than " + MAX_BODY + " bytes");
-        }
-        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        byte[] bytes = exchange.getAttachment(BODY);
+        if (bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             bytes = "{}".getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return Json.read(bytes, type);
+            return Json.readStrict(bytes, type);
         } catch (Json.JsonInputException e) {
             throw new BadRequest("request body: " + e.getMessage());
         }

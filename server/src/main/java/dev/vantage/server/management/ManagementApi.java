@@ -7,7 +7,7 @@ import dev.vantage.validator.dns.DnsRecords;
 import dev.vantage.validator.dns.MockDnsServer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
-import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Methods;
 import java.lang.System.Logger.Level;
 import java.util.function.Function;
@@ -58,7 +58,7 @@ public final class ManagementApi {
     }
 
     public HttpHandler handler() {
-        return new BlockingHandler(routing);
+        return routing;
     }
 
     /** Registers routes with uniform error handling. */
@@ -86,19 +86,37 @@ public final class ManagementApi {
             routing.add(Methods.DELETE, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
         }
 
+        /**
+         * Receives the body without holding a thread (a stalled client costs a connection, not a
+         * worker), then runs the route on a worker with uniform error handling.
+         */
         private HttpHandler wrap(Route route) {
             return exchange -> {
-                try {
-                    route.handle(exchange);
-                } catch (Exchanges.BadRequest e) {
-                    Exchanges.problem(exchange, e.status, "malformed", e.getMessage());
-                } catch (dev.vantage.config.ConfigException | IllegalArgumentException e) {
-                    Exchanges.problem(exchange, 400, "malformed", e.getMessage());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.ERROR, "management " + exchange.getRequestPath() + " failed", e);
-                    Exchanges.problem(exchange, 500, "serverInternal", "the server had an internal error");
-                }
+                exchange.setMaxEntitySize(Exchanges.MAX_BODY);
+                exchange.getRequestReceiver().receiveFullBytes(
+                        (x, body) -> x.dispatch(() -> {
+                            x.putAttachment(Exchanges.BODY, body);
+                            run(route, x);
+                        }),
+                        (x, error) -> x.dispatch(() -> Exchanges.problem(x,
+                                error instanceof RequestTooBigException ? 413 : 400, "malformed",
+                                error instanceof RequestTooBigException
+                                        ? "request body is larger than " + Exchanges.MAX_BODY + " bytes"
+                                        : "could not read the request body")));
             };
+        }
+
+        private void run(Route route, io.undertow.server.HttpServerExchange exchange) {
+            try {
+                route.handle(exchange);
+            } catch (Exchanges.BadRequest e) {
+                Exchanges.problem(exchange, e.status, "malformed", e.getMessage());
+            } catch (dev.vantage.config.ConfigException | IllegalArgumentException e) {
+                Exchanges.problem(exchange, 400, "malformed", e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "management " + exchange.getRequestPath() + " failed", e);
+                Exchanges.problem(exchange, 500, "serverInternal", "the server had an internal error");
+            }
         }
     }
 }

@@ -34,7 +34,12 @@ final class SettingsRoutes {
             String name = Exchanges.requiredParam(x, "name");
             @SuppressWarnings("unchecked")
             Map<String, Object> changes = new LinkedHashMap<>(Exchanges.body(x, Map.class));
-            boolean makeDefault = Boolean.TRUE.equals(changes.remove("default"));
+            Object makeDefaultValue = changes.remove("default");
+            if (makeDefaultValue != null && !(makeDefaultValue instanceof Boolean)) {
+                throw new Exchanges.BadRequest("\"default\" must be true or false, not " + makeDefaultValue);
+            }
+            boolean makeDefault = Boolean.TRUE.equals(makeDefaultValue);
+            ProfileConfig.checkName("name", name);
             // A preset replaces the profile's values; the other members then change the preset's.
             ProfileConfig base = changes.containsKey("preset") || !profiles.all().containsKey(name)
                     ? startingPoint(changes, name)
@@ -68,6 +73,9 @@ final class SettingsRoutes {
     /** A new profile must name a preset; the other members override the preset's values. */
     private static ProfileConfig startingPoint(Map<String, Object> changes, String name) {
         Object preset = changes.get("preset");
+        if (preset != null && !(preset instanceof String)) {
+            throw new Exchanges.BadRequest("\"preset\" must be the name of a preset, not " + preset);
+        }
         if (!(preset instanceof String p)) {
             throw new Exchanges.BadRequest("profile \"" + name + "\" does not exist; create it with a \"preset\"");
         }

@@ -13,9 +13,10 @@ public enum OrderStatus {
 
     /**
      * The status of {@code order} now. An issued certificate makes it valid for good; a failed
-     * finalization, its own expiry or any authorization that can no longer become valid
-     * (invalid, deactivated, expired, revoked) makes it invalid; all authorizations valid make it
-     * ready; otherwise it is pending.
+     * finalization or its own expiry makes it invalid; a finalization under way makes it
+     * processing; any authorization that can no longer become valid (invalid, deactivated,
+     * expired, revoked) makes it invalid; all authorizations valid make it ready; otherwise it is
+     * pending.
      */
     public static OrderStatus of(Order order, List<Authorization> authzs, Instant now) {
         if (order.certificate() != null) {
@@ -23,6 +24,9 @@ public enum OrderStatus {
         }
         if (order.error() != null || !now.isBefore(order.expires())) {
             return INVALID;
+        }
+        if (order.finalizing()) {
+            return PROCESSING;
         }
         boolean allValid = true;
         for (Authorization a : authzs) {

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public final class AccountService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,?]+@[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)+");
     private static final int MAX_CONTACTS = 10;
+    /** RFC 5321 §4.5.3.1.3 bounds a path at 256 octets; with "mailto:" that is plenty. */
+    private static final int MAX_CONTACT_LENGTH = 320;
 
     private final Store store;
     private final Clock clock;
@@ -140,7 +142,7 @@ public final class AccountService {
                 throw new AcmeProblemException(ProblemType.UNSUPPORTED_CONTACT,
                         "contact \"" + c + "\" is not supported; only mailto: URIs are");
             }
-            if (!EMAIL.matcher(c.substring("mailto:".length())).matches()) {
+            if (c.length() > MAX_CONTACT_LENGTH || !EMAIL.matcher(c.substring("mailto:".length())).matches()) {
                 throw new AcmeProblemException(ProblemType.INVALID_CONTACT,
                         "contact \"" + c + "\" is not a valid email address (one address, no query)");
             }

@@ -102,7 +102,9 @@ public final class ChallengeService {
     /** Applies a report, unless the authorization moved on meanwhile (deactivated, expired). */
     private void apply(Authorization authz, ChallengeType type, ValidationReport report) {
         Instant now = clock.instant();
-        if (report != null) {
+        // Recorded before the authorization changes, so whoever sees the outcome also finds the
+        // attempt; a reset during the validation leaves no trace of it.
+        if (report != null && store.authorization(authz.id()).isPresent()) {
             history.add(new ValidationHistory.Attempt(now, authz.id(), authz.account(), authz.identifier(), type, report));
         }
         ProfileConfig profile = profiles.get(authz.profile());

@@ -7,7 +7,6 @@ import dev.vantage.server.ca.IssuedCertificate;
 import dev.vantage.server.model.Account;
 import dev.vantage.server.model.Authorization;
 import dev.vantage.server.model.Certificate;
-import dev.vantage.server.model.CertificateId;
 import dev.vantage.server.model.Order;
 import dev.vantage.server.model.OrderStatus;
 import dev.vantage.server.problem.AcmeProblemException;
@@ -64,21 +63,49 @@ public final class FinalizeService {
         Instant now = clock.instant();
         OrderStatus status = orders.status(order, now);
         if (status != OrderStatus.READY) {
-            throw new AcmeProblemException(ProblemType.ORDER_NOT_READY,
-                    "order's status (\"" + status.token() + "\") is not acceptable for finalization; it must be \"ready\"");
+            throw notReady(status);
         }
         Csr csr = CsrPolicy.check(csrDer, order.identifiers(), account.key().publicKey());
-        recheckCaa(order, accountUri, now);
+        claim(order, now);
+        try {
+            recheckCaa(order, accountUri, now);
+            Certificate cert = issue(account, order, csr, now);
+            return store.updateOrder(order.id(), o -> o.withCertificate(cert.id())).orElseThrow();
+        } catch (RuntimeException e) {
+            store.updateOrder(order.id(), o -> o.finalizing() ? o.withFinalizing(false) : o);
+            throw e;
+        }
+    }
+
+    /**
+     * One finalization per order: the order turns {@code processing} atomically, so of concurrent
+     * requests only one issues and the others get {@code orderNotReady}.
+     */
+    private void claim(Order order, Instant now) {
+        OrderStatus[] seen = {null};
+        store.updateOrder(order.id(), o -> {
+            seen[0] = orders.status(o, now);
+            return seen[0] == OrderStatus.READY ? o.withFinalizing(true) : o;
+        });
+        if (seen[0] != OrderStatus.READY) {
+            throw notReady(seen[0]);
+        }
+    }
+
+    private Certificate issue(Account account, Order order, Csr csr, Instant now) {
         IssuedCertificate issued = ca.issue(csr, order.identifiers(), now,
                 profiles.get(order.profile()).certificateValidity());
         List<String> chains = new ArrayList<>();
         for (int i = 0; i < issued.chains().size(); i++) {
             chains.add(issued.pem(i));
         }
-        Certificate cert = store.createCertificate(id -> new Certificate(id, account.id(), order.id(), issued.serial(),
+        return store.createCertificate(id -> new Certificate(id, account.id(), order.id(), issued.serial(),
                 issued.certificate(), chains, now, null));
-        CertificateId certId = cert.id();
-        return store.updateOrder(order.id(), o -> o.certificate() == null ? o.withCertificate(certId) : o).orElseThrow();
+    }
+
+    private static AcmeProblemException notReady(OrderStatus status) {
+        return new AcmeProblemException(ProblemType.ORDER_NOT_READY, "order's status (\"" + status.token()
+                + "\") is not acceptable for finalization; it must be \"ready\"");
     }
 
     /**
@@ -109,7 +136,7 @@ public final class FinalizeService {
                 : Problem.of(ProblemType.CAA, "Rechecking CAA for \"" + failures.get(0).identifier().get("value")
                         + "\" and " + (failures.size() - 1) + " more identifiers failed. Refer to sub-problems for"
                         + " more information").withSubproblems(failures);
-        store.updateOrder(order.id(), o -> o.certificate() == null && o.error() == null ? o.withError(problem) : o);
+        store.updateOrder(order.id(), o -> o.certificate() == null ? o.withError(problem) : o);
         throw new AcmeProblemException(problem);
     }
 }

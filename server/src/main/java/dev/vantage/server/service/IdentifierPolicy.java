@@ -1,11 +1,11 @@
 package dev.vantage.server.service;
 
+import dev.vantage.config.IpAddresses;
 import dev.vantage.server.problem.AcmeProblemException;
 import dev.vantage.server.problem.Problem;
 import dev.vantage.server.problem.ProblemType;
 import dev.vantage.validator.Identifier;
 import dev.vantage.validator.IdentifierType;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,36 +127,33 @@ final class IdentifierPolicy {
                         + "\" (letters, digits and inner hyphens, 1 to 63 characters)";
             }
         }
-        if (IPV4.matcher(base).matches()) {
-            return "DNS name \"" + value + "\" is an IP address; use an ip identifier (RFC 8738)";
+        if (base.substring(base.lastIndexOf('.') + 1).matches("[0-9]+")) {
+            return IPV4.matcher(base).matches()
+                    ? "DNS name \"" + value + "\" is an IP address; use an ip identifier (RFC 8738)"
+                    : "DNS name \"" + value + "\" ends in a number, which no top-level domain is";
         }
         return null;
     }
 
     /**
-     * Why an IP identifier cannot be issued for, or null. RFC 8738 §3 asks clients for the
-     * canonical text form, but common clients (Java's {@code getHostAddress()}) send IPv6 uncompressed,
-     * so any literal form of an address is accepted; zone ids are not addresses.
+     * Why an IP identifier cannot be issued for, or null. IPv4 must be plain dotted decimal
+     * (leading zeros read as octal by some tools, so they are refused); IPv6 may come in any
+     * RFC 4291 form, because common clients (Java's {@code getHostAddress()}) send it uncompressed.
      */
     static String ipProblem(String value) {
-        boolean v4 = IPV4.matcher(value).matches()
-                && java.util.Arrays.stream(value.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
-        boolean literal = v4 || value.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
-        if (!literal) {
-            return "\"" + value + "\" is not an IP address";
-        }
         try {
-            InetAddress address = InetAddress.getByName(value); // a literal: never a DNS lookup
-            if (value.contains(":") && address instanceof java.net.Inet4Address) {
-                return "\"" + value + "\" is an IPv4-mapped IPv6 address; name the IPv4 address instead";
-            }
+            IpAddresses.parse(value);
             return null;
-        } catch (Exception e) {
-            return "\"" + value + "\" is not an IP address";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 
+    /**
+     * The identifier as the order keeps it: DNS names in lower case, IP addresses in canonical
+     * text (RFC 8738 §3, RFC 5952), so {@code 2001:DB8:0:0::9} and {@code 2001:db8::9} are one identifier.
+     */
     private static String canonical(OrderService.RequestedIdentifier r) {
-        return r.value().toLowerCase(Locale.ROOT);
+        return r.type().equals("ip") ? IpAddresses.text(IpAddresses.parse(r.value())) : r.value().toLowerCase(Locale.ROOT);
     }
 }

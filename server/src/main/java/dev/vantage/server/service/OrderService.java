@@ -77,7 +77,7 @@ public final class OrderService {
                 .reduce(now.plus(profile.profile().orderLifetime()), (a, b) -> a.isBefore(b) ? a : b);
         List<AuthzId> ids = authzs.stream().map(Authorization::id).toList();
         return store.createOrder(id -> new Order(id, account.id(), profile.name(), identifiers, ids, now, expires,
-                null, null));
+                null, null, false));
     }
 
     private Optional<Order> reusableOrder(Account account, String profile, List<Identifier> identifiers, Instant now) {

@@ -39,16 +39,36 @@ public final class AdjustableClock extends Clock {
         throw new UnsupportedOperationException("Vantage keeps all times in UTC");
     }
 
+    /** How far the clock may be from real time either way; certificate dates stay encodable and meaningful. */
+    public static final Duration MAX_OFFSET = Duration.ofDays(36_525);
+
     /** Moves the clock forward (or back, with a negative duration) and returns the new time. */
     public synchronized Instant advance(Duration by) {
-        offset = offset.plus(by);
-        return instant();
+        if (by.abs().compareTo(MAX_OFFSET) > 0) {
+            throw outOfRange(by.toString());
+        }
+        return move(offset.plus(by));
     }
 
     /** Sets the clock to {@code now}; it keeps running from there. */
     public synchronized Instant set(Instant now) {
-        offset = Duration.between(base.instant(), now);
+        if (Duration.between(base.instant(), now).abs().compareTo(MAX_OFFSET) > 0) {
+            throw outOfRange(now.toString());
+        }
+        return move(Duration.between(base.instant(), now));
+    }
+
+    /** Checks before storing, so a refused move leaves the clock as it was. */
+    private Instant move(Duration newOffset) {
+        if (newOffset.abs().compareTo(MAX_OFFSET) > 0) {
+            throw outOfRange(newOffset.toString());
+        }
+        offset = newOffset;
         return instant();
+    }
+
+    private static IllegalArgumentException outOfRange(String what) {
+        return new IllegalArgumentException("the clock moves at most 100 years from real time; " + what + " is beyond that");
     }
 
     /** Back to real time. */

@@ -28,7 +28,9 @@ class BadPayloadTest {
             "{\"externalAccountBinding\": {\"protected\": 1}, \"termsOfServiceAgreed\": true}",
             "{\"onlyReturnExisting\": \"yes\"}", "{" + "\"a\":".repeat(1) + "{}".repeat(1) + "}",
             "\u0000\u0001", "{\"identifiers\": [{\"type\": \"dns\", \"value\": \"" + "a".repeat(300) + ".test\"}]}",
-            "{\"identifiers\": [{\"type\": \"ip\", \"value\": \"::ffff:1.2.3.4\"}]}");
+            "{\"identifiers\": [{\"type\": \"ip\", \"value\": \"::ffff:1.2.3.4\"}]}",
+            "{\"identifiers\": [null]}", "{\"identifiers\": [{\"type\": \"ip\", \"value\": \"192.0.2.01\"}]}",
+            "{\"reason\": \"1\", \"certificate\": \"AAAA\"}", "{\"profile\": true}", "{\"a\": 1, \"a\": 2}");
 
     @Test
     void noPayloadToAnyResourceGetsAServerError() throws Exception {

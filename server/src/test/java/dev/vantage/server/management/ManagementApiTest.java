@@ -51,6 +51,19 @@ class ManagementApiTest {
     }
 
     @Test
+    void aRefusedSettingLeavesEverythingAsItWasAndTheRoutesKeepWorking() throws Exception {
+        assertEquals(400, post("/reuse", "{\"cutoff\": \"P999999999999D\"}").statusCode());
+        assertEquals(200, get("/reuse").statusCode());
+        assertEquals(400, post("/clock/advance", "{\"by\": \"P99999999999999D\"}").statusCode());
+        assertEquals(200, get("/clock").statusCode());
+        assertTrue(VANTAGE.server().clock().offset().abs().compareTo(Duration.ofSeconds(1)) < 0);
+        JsonNode back = JSON.readTree(post("/clock/advance", "{\"by\": \"-1d\"}").body());
+        assertTrue(Instant.parse(back.get("now").asText()).isBefore(Instant.now().minus(Duration.ofHours(23))),
+                "a short negative duration moves the clock back");
+        VANTAGE.server().clock().reset();
+    }
+
+    @Test
     void theClockMovesAndCanBeSetAndReset() throws Exception {
         Instant before = VANTAGE.server().clock().instant();
         JsonNode moved = JSON.readTree(post("/clock/advance", "{\"by\": \"30d\"}").body());
@@ -105,7 +118,25 @@ class ManagementApiTest {
                 Arguments.of("flushing with an unknown status", "/authorizations/flush", "{\"status\": \"done\"}", 400,
                         "done"),
                 Arguments.of("deactivating an unknown authorization", "/authorizations/nope/deactivate", "", 404, "nope"),
-                Arguments.of("an unknown route", "/nowhere", "", 404, "nowhere"));
+                Arguments.of("an unknown route", "/nowhere", "", 404, "nowhere"),
+                Arguments.of("a clock advance beyond 100 years", "/clock/advance", "{\"by\": \"P99999999999999D\"}",
+                        400, "100 years"),
+                Arguments.of("a reuse cutoff beyond 100 years", "/reuse", "{\"cutoff\": \"P999999999999D\"}", 400,
+                        "100 years"),
+                Arguments.of("a certificate validity beyond 100 years", "/profiles/classic",
+                        "{\"certificateValidity\": \"P999999999D\"}", 400, "100 years"),
+                Arguments.of("a clock set to year 9999", "/clock/set", "{\"now\": \"9999-12-30T00:00:00Z\"}", 400,
+                        "100 years"),
+                Arguments.of("an unknown member", "/faults", "{\"bogus\": 1}", 400, "bogus"),
+                Arguments.of("a number where text belongs", "/set-txt", "{\"host\": 5, \"value\": \"x\"}", 400, "host"),
+                Arguments.of("default that is not a boolean", "/profiles/classic", "{\"default\": \"yes\"}", 400,
+                        "default"),
+                Arguments.of("a profile name with a space", "/profiles/my%20profile", "{\"preset\": \"classic\"}", 400,
+                        "profile name"),
+                Arguments.of("a TXT value longer than a DNS answer holds", "/set-txt",
+                        "{\"host\": \"a.test.\", \"value\": \"" + "x".repeat(2000) + "\"}", 400, "longer than"),
+                Arguments.of("a host name with a space", "/add-a",
+                        "{\"host\": \"a b.test.\", \"addresses\": [\"127.0.0.1\"]}", 400, "a b.test"));
     }
 
     @ParameterizedTest(name = "{0} is refused with a message")

@@ -25,7 +25,7 @@ class OrderStatusTest {
 
     static Order order(Duration expiresIn, CertificateId cert, Problem error) {
         return new Order(new OrderId("o"), new AccountId("a"), "classic", List.of(Identifier.dns("x.test")), List.of(),
-                NOW, NOW.plus(expiresIn), cert, error);
+                NOW, NOW.plus(expiresIn), cert, error, false);
     }
 
     static final Duration LIVE = Duration.ofDays(1);
@@ -52,6 +52,8 @@ class OrderStatusTest {
                 Arguments.of("a certificate was issued: valid, whatever happened since",
                         order(Duration.ofSeconds(-1), new CertificateId("c"), null), OrderStatus.VALID,
                         new Authorization[] {authz(AuthzStatus.DEACTIVATED, LIVE)}),
+                Arguments.of("a finalization under way: processing", order(LIVE, null, null).withFinalizing(true),
+                        OrderStatus.PROCESSING, new Authorization[] {authz(AuthzStatus.VALID, LIVE)}),
                 Arguments.of("finalization failed: invalid",
                         order(LIVE, null, Problem.of(ProblemType.CAA, "no")), OrderStatus.INVALID,
                         new Authorization[] {authz(AuthzStatus.VALID, LIVE)}));

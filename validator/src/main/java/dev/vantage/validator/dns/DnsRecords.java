@@ -33,6 +33,11 @@ import org.xbill.DNS.TextParseException;
  * (see {@link MockDnsServer}), so each perspective is answered from its own view.
  */
 public final class DnsRecords {
+    private static final java.util.regex.Pattern HOST =
+            java.util.regex.Pattern.compile("(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*"
+                    + "[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?");
+    /** Longer TXT values would not fit one DNS answer over UDP or TCP once several are set. */
+    static final int MAX_TXT = 1024;
     /** Names carried in URLs and in the EDNS option: a vantage point's name. */
     private static final Pattern PERSPECTIVE = Pattern.compile("[A-Za-z0-9._-]{1,255}");
 
@@ -189,6 +194,10 @@ public final class DnsRecords {
         if (value == null) {
             throw new IllegalArgumentException("TXT value for " + key + " is missing");
         }
+        if (value.length() > MAX_TXT) {
+            throw new IllegalArgumentException("TXT value for " + key + " is longer than " + MAX_TXT
+                    + " characters (a dns-01 value has 43)");
+        }
         zones.write(perspective, z -> Zone.add(z.txt, key, List.of(value)));
     }
 
@@ -267,6 +276,11 @@ public final class DnsRecords {
     static String key(String host) {
         if (host == null || host.isBlank() || host.trim().equals(".")) {
             throw new IllegalArgumentException("host name must not be empty");
+        }
+        if (!HOST.matcher(host.trim()).matches()) {
+            // Letters, digits, hyphens, underscores (_acme-challenge) and a leftmost *: what
+            // zone data holds; dnsjava would also take spaces and escapes, which no test needs.
+            throw new IllegalArgumentException("\"" + host + "\" is not a valid host name");
         }
         try {
             return Name.fromString(host.trim(), Name.root).toString(true).toLowerCase(Locale.ROOT);
