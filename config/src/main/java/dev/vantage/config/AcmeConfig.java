@@ -45,7 +45,7 @@ public record AcmeConfig(
     private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
 
     public AcmeConfig {
-        Check.ipLiteral("listenAddress", listenAddress);
+        listenAddress = Check.ipLiteral("listenAddress", listenAddress);
         Check.port("port", port);
         trustFile = trustFile == null ? "" : trustFile;
         termsOfService = termsOfService == null ? "" : termsOfService;

@@ -1,13 +1,9 @@
 package dev.vantage.config;
 
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /** Invariant checks used by the records' compact constructors; each names the field it checks. */
 final class Check {
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
-
     private Check() {
     }
 
@@ -59,18 +55,17 @@ final class Check {
         return name;
     }
 
-    /** An IP address literal (never a host name: resolving at startup would make config depend on DNS). */
+    /**
+     * An IP address literal, returned in {@link IpAddresses#text} form. Never a host name:
+     * resolving at startup would make config depend on DNS, so {@link IpAddresses#parse} reads it.
+     */
     static String ipLiteral(String key, String value) {
         notBlank(key, value);
-        if (!IP_LITERAL.matcher(value).matches()) {
-            throw new ConfigException(key, value, "must be an IPv4 or IPv6 address literal");
-        }
         try {
-            InetAddress.getByName(value);
-        } catch (Exception e) {
-            throw new ConfigException(key, value, "must be an IPv4 or IPv6 address literal");
+            return IpAddresses.text(IpAddresses.parse(value));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, value, e.getMessage());
         }
-        return value;
     }
 
     static String ipLiteralOrEmpty(String key, String value) {

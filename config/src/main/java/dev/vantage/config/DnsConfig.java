@@ -28,7 +28,7 @@ public record DnsConfig(
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[^:\\s]+):(\\d{1,5})");
 
     public DnsConfig {
-        Check.ipLiteral("listenAddress", listenAddress);
+        listenAddress = Check.ipLiteral("listenAddress", listenAddress);
         Check.port("port", port);
         resolver = resolver == null ? "" : resolver.trim();
         if (!resolver.isEmpty()) {

@@ -10,7 +10,7 @@ package dev.vantage.config;
 public record ManagementConfig(String listenAddress, int port, boolean tls) {
 
     public ManagementConfig {
-        Check.ipLiteral("listenAddress", listenAddress);
+        listenAddress = Check.ipLiteral("listenAddress", listenAddress);
         Check.port("port", port);
     }
 

@@ -50,8 +50,8 @@ public record VantagePointConfig(
         if (!RIRS.contains(rir)) {
             throw new ConfigException("rir", rir, "unknown RIR; known: " + String.join(", ", RIRS));
         }
-        sourceAddress = address("sourceAddress", sourceAddress);
-        bindAddress = bindAddress == null || bindAddress.isBlank() ? "" : address("bindAddress", bindAddress);
+        sourceAddress = Check.ipLiteral("sourceAddress", sourceAddress);
+        bindAddress = bindAddress == null || bindAddress.isBlank() ? "" : Check.ipLiteral("bindAddress", bindAddress);
         primary = primary != null && primary;
         enabled = enabled == null || enabled;
         latency = latency == null ? Duration.ZERO : Check.nonNegative("latency", latency);
@@ -89,14 +89,5 @@ public record VantagePointConfig(
     /** This point failing with the ACME error type {@code v} ({@code connection}, {@code dns}, …); "" for none. */
     public VantagePointConfig withForcedFailure(String v) {
         return new VantagePointConfig(name, region, rir, sourceAddress, bindAddress, primary, enabled, latency, v);
-    }
-
-    private static String address(String key, String value) {
-        Check.notBlank(key, value);
-        try {
-            return IpAddresses.text(IpAddresses.parse(value));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key, value, e.getMessage());
-        }
     }
 }
