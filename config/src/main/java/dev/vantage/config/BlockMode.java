@@ -2,9 +2,6 @@ package dev.vantage.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How a firewall turns a connection away, and so what the validating side sees. */
 public enum BlockMode {
@@ -26,9 +23,6 @@ public enum BlockMode {
 
     @JsonCreator
     public static BlockMode of(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(m -> m.id.equals(t)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown block mode \"" + text + "\", expected one of "
-                        + Arrays.stream(values()).map(BlockMode::id).collect(Collectors.joining(", "))));
+        return EnumIds.of(values(), BlockMode::id, "block mode", text);
     }
 }

@@ -2,9 +2,6 @@ package dev.vantage.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What a validation connection is for, as firewall rules name it. */
 public enum FirewallService {
@@ -28,9 +25,6 @@ public enum FirewallService {
 
     @JsonCreator
     public static FirewallService of(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s.id.equals(t)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown service \"" + text + "\", expected one of "
-                        + Arrays.stream(values()).map(FirewallService::id).collect(Collectors.joining(", "))));
+        return EnumIds.of(values(), FirewallService::id, "service", text);
     }
 }

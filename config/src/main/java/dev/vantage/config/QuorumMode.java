@@ -2,9 +2,6 @@ package dev.vantage.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How remote perspectives decide a validation that the primary passed. */
 public enum QuorumMode {
@@ -31,9 +28,6 @@ public enum QuorumMode {
 
     @JsonCreator
     public static QuorumMode of(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(m -> m.id.equals(t)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown quorum mode \"" + text + "\", expected one of "
-                        + Arrays.stream(values()).map(QuorumMode::id).collect(Collectors.joining(", "))));
+        return EnumIds.of(values(), QuorumMode::id, "quorum mode", text);
     }
 }
