@@ -30,7 +30,7 @@ public final class Durations {
     /** {@code d} when it is at most {@link #MAX} either way. */
     public static Duration bounded(Duration d, Object shown) {
         if (d.abs().compareTo(MAX) > 0) {
-            throw new IllegalArgumentException("\"" + shown + "\" is longer than 100 years (36525d)");
+            throw tooLong(shown);
         }
         return d;
     }
@@ -48,9 +48,12 @@ public final class Durations {
             }
         }
         Matcher m = SHORT.matcher(t);
-        if (!m.matches() || m.group(2).length() > 12) {
-            throw m.matches() ? new IllegalArgumentException("\"" + text + "\" is longer than 100 years (36525d)")
-                    : invalid(text);
+        if (!m.matches()) {
+            throw invalid(text);
+        }
+        if (m.group(2).length() > 13) {
+            // Over 100 years in any unit (10^13 ms is 317 years); refused before it can overflow.
+            throw tooLong(text);
         }
         long n = Long.parseLong(m.group(2)) * (m.group(1).isEmpty() ? 1 : -1);
         return switch (m.group(3)) {
@@ -96,6 +99,10 @@ public final class Durations {
         Duration rest = Duration.ofSeconds(seconds % 86_400);
         String time = rest.isZero() ? "" : rest.toString().substring(1);
         return "P" + (days > 0 ? days + "D" : "") + time;
+    }
+
+    private static IllegalArgumentException tooLong(Object shown) {
+        return new IllegalArgumentException("\"" + shown + "\" is longer than 100 years (36525d)");
     }
 
     private static IllegalArgumentException invalid(String text) {
