@@ -52,11 +52,6 @@ public record Cidr(InetAddress network, int prefix) {
         return masked(address.getAddress(), prefix).equals(network);
     }
 
-    /** True for IPv6 blocks. */
-    public boolean ipv6() {
-        return network.getAddress().length == 16;
-    }
-
     /** {@code 203.0.113.0/24}, {@code 2001:db8::/32}: IPv6 in RFC 5952 form. */
     @Override
     public String toString() {

@@ -36,21 +36,11 @@ public record VantagePoint(String name, String region, String rir, InetAddress s
         latency = latency == null ? Duration.ZERO : latency;
     }
 
-    /** A point with only a name, a simulated source address and an optional real bind address. */
-    public VantagePoint(String name, String sourceAddress, InetAddress bindAddress) {
-        this(name, "", "", IpAddresses.parse(sourceAddress), bindAddress, Duration.ZERO, null);
-    }
-
     /** The validator's view of a configured point. */
     public static VantagePoint of(VantagePointConfig c) {
         return new VantagePoint(c.name(), c.region(), c.rir(), IpAddresses.parse(c.sourceAddress()),
                 c.bindAddress().isEmpty() ? null : IpAddresses.parse(c.bindAddress()), c.latency(),
                 c.forcedFailure().isEmpty() ? null : ProblemKind.fromAcmeCode(c.forcedFailure()));
-    }
-
-    /** The default primary perspective: {@code primary}, from 192.0.2.10, no bound address. */
-    public static VantagePoint defaultPrimary() {
-        return new VantagePoint("primary", "192.0.2.10", null);
     }
 
     /** The simulated source address as text (RFC 5952 for IPv6). */

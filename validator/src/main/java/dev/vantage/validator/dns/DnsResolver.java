@@ -78,15 +78,7 @@ public final class DnsResolver {
      *                    address); null lets the system choose
      */
     public DnsResolver(InetSocketAddress server, Duration timeout, InetAddress bindAddress) {
-        this(server, timeout, bindAddress, QueryGate.OPEN);
-    }
-
-    /**
-     * @param bindAddress local address to send queries from; null lets the system choose
-     * @param gate        asked before each query is sent
-     */
-    public DnsResolver(InetSocketAddress server, Duration timeout, InetAddress bindAddress, QueryGate gate) {
-        this(server, timeout, bindAddress, gate, null);
+        this(server, timeout, bindAddress, QueryGate.OPEN, null);
     }
 
     /**
