@@ -15,7 +15,7 @@ final class Dns01Check implements ChallengeCheck {
 
     @Override
     public CheckOutcome check(Perspective perspective, ValidationRequest request) {
-        Identifier identifier = request.identifier().withoutWildcard();
+        Identifier identifier = request.identifier();
         if (identifier.type() != IdentifierType.DNS) {
             // RFC 8738 §7: dns-01 must not be used for IP identifiers.
             return CheckOutcome.failed(ProblemKind.REJECTED_IDENTIFIER,

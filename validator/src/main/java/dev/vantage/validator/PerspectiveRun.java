@@ -70,7 +70,7 @@ final class PerspectiveRun {
         }
         // A fresh resolver per perspective and validation: perspectives must not share caches (BR §3.2.2.9).
         // It names the point in its queries, so the mock DNS server answers from the point's view.
-        NetworkGate gate = new NetworkGate(firewall, point, request.identifier().withoutWildcard().value());
+        NetworkGate gate = new NetworkGate(firewall, point, request.identifier().value());
         DnsResolver resolver = new DnsResolver(resolverAddress, config.readTimeout(), point.bindAddress(), gate,
                 point.name());
         Perspective perspective = new Perspective(point, primary, resolver, gate);
