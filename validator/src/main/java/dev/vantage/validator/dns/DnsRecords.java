@@ -1,5 +1,8 @@
 package dev.vantage.validator.dns;
 
+import dev.vantage.config.IpAddresses;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -9,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -104,7 +106,8 @@ public final class DnsRecords {
      * @param defaultIpv6 the AAAA answer for names without their own; empty for none
      */
     public DnsRecords(String defaultIpv4, String defaultIpv6) {
-        this(new Zones(optionalAddress(defaultIpv4, Address.IPv4), optionalAddress(defaultIpv6, Address.IPv6)), null);
+        this(new Zones(optionalAddress(defaultIpv4, Inet4Address.class),
+                optionalAddress(defaultIpv6, Inet6Address.class)), null);
     }
 
     private DnsRecords(Zones zones, String perspective) {
@@ -136,20 +139,20 @@ public final class DnsRecords {
 
     /** {@code /set-default-ipv4}: the A answer for names without their own; empty for none. */
     public void setDefaultIpv4(String ip) {
-        InetAddress parsed = optionalAddress(ip, Address.IPv4);
+        InetAddress parsed = optionalAddress(ip, Inet4Address.class);
         zones.write(perspective, z -> z.defaultIpv4 = Optional.ofNullable(parsed));
     }
 
     /** {@code /set-default-ipv6}: the AAAA answer for names without their own; empty for none. */
     public void setDefaultIpv6(String ip) {
-        InetAddress parsed = optionalAddress(ip, Address.IPv6);
+        InetAddress parsed = optionalAddress(ip, Inet6Address.class);
         zones.write(perspective, z -> z.defaultIpv6 = Optional.ofNullable(parsed));
     }
 
     /** {@code /add-a}: adds IPv4 addresses to the name's A records. */
     public void addA(String host, Collection<String> addresses) {
         String key = key(host);
-        List<InetAddress> parsed = addresses(key, addresses, Address.IPv4);
+        List<InetAddress> parsed = addresses(key, addresses, Inet4Address.class);
         zones.write(perspective, z -> Zone.add(z.a, key, parsed));
     }
 
@@ -162,7 +165,7 @@ public final class DnsRecords {
     /** {@code /add-aaaa}: adds IPv6 addresses to the name's AAAA records. */
     public void addAaaa(String host, Collection<String> addresses) {
         String key = key(host);
-        List<InetAddress> parsed = addresses(key, addresses, Address.IPv6);
+        List<InetAddress> parsed = addresses(key, addresses, Inet6Address.class);
         zones.write(perspective, z -> Zone.add(z.aaaa, key, parsed));
     }
 
@@ -289,28 +292,30 @@ public final class DnsRecords {
         }
     }
 
-    private static List<InetAddress> addresses(String key, Collection<String> addresses, int family) {
+    private static List<InetAddress> addresses(String key, Collection<String> addresses,
+                                               Class<? extends InetAddress> family) {
         if (addresses == null || addresses.isEmpty()) {
             throw new IllegalArgumentException("no addresses given for " + key);
         }
         return addresses.stream().map(a -> address(a, family)).toList();
     }
 
-    private static InetAddress optionalAddress(String text, int family) {
+    private static InetAddress optionalAddress(String text, Class<? extends InetAddress> family) {
         return text == null || text.isBlank() ? null : address(text, family);
     }
 
-    /** Parses a literal without ever asking DNS (InetAddress.getByName would for a name). */
-    private static InetAddress address(String text, int family) {
-        String label = family == Address.IPv4 ? "IPv4" : "IPv6";
-        byte[] bytes = text == null ? null : Address.toByteArray(text.trim(), family);
-        if (bytes == null) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an " + label + " address");
-        }
+    /** Parses a literal of one family as settings do ({@link IpAddresses#parse}: strict, never DNS). */
+    private static InetAddress address(String text, Class<? extends InetAddress> family) {
+        InetAddress parsed;
         try {
-            return InetAddress.getByAddress(bytes);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an " + label + " address", e);
+            parsed = IpAddresses.parse(text);
+        } catch (IllegalArgumentException e) {
+            parsed = null;
         }
+        if (!family.isInstance(parsed)) {
+            throw new IllegalArgumentException("\"" + text + "\" is not an "
+                    + (family == Inet4Address.class ? "IPv4" : "IPv6") + " address");
+        }
+        return parsed;
     }
 }
