@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -107,8 +108,8 @@ final class AcmeCertificate {
             return "Received certificate with malformed acmeValidationV1 extension value.";
         }
         if (!MessageDigest.isEqual(expected, value)) {
-            return "Received certificate with acmeValidationV1 extension value " + Details.hex(value)
-                    + " but expected " + Details.hex(expected) + ".";
+            return "Received certificate with acmeValidationV1 extension value " + HexFormat.of().formatHex(value)
+                    + " but expected " + HexFormat.of().formatHex(expected) + ".";
         }
         return null;
     }

@@ -67,14 +67,6 @@ final class Details {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hex(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : bytes) {
-            out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return out.toString();
-    }
-
     /** {@code 80}, {@code 80 and 443}, {@code 80, 5001 and 443}. */
     static String and(List<Integer> values) {
         StringBuilder out = new StringBuilder();
