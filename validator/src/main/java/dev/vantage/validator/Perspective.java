@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 
 /**
- * One vantage point during one validation: where it is, whether it is the primary, its own
- * resolver (so no answer is shared between perspectives, BR §3.2.2.9, or between validations),
- * and its way through the simulated network.
+ * One vantage point during one validation: where it is, its own resolver (so no answer is shared
+ * between perspectives, BR §3.2.2.9, or between validations), and its way through the simulated
+ * network.
  */
-record Perspective(VantagePoint point, boolean primary, DnsResolver resolver, NetworkGate gate) {
+record Perspective(VantagePoint point, DnsResolver resolver, NetworkGate gate) {
 
     String name() {
         return point.name();

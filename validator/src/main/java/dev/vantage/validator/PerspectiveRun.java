@@ -46,13 +46,12 @@ final class PerspectiveRun {
     PerspectiveResult run(VantagePoint point, boolean primary, Firewall firewall, ValidationRequest request, Step step) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        CheckOutcome outcome = outcome(point, primary, firewall, request, step);
+        CheckOutcome outcome = outcome(point, firewall, request, step);
         return new PerspectiveResult(point.name(), primary, point.sourceAddress(), outcome.targetAddress(),
                 outcome.port(), startedAt, Duration.ofNanos(System.nanoTime() - start), outcome.problem());
     }
 
-    private CheckOutcome outcome(VantagePoint point, boolean primary, Firewall firewall, ValidationRequest request,
-                                 Step step) {
+    private CheckOutcome outcome(VantagePoint point, Firewall firewall, ValidationRequest request, Step step) {
         if (config.alwaysValid()) {
             return CheckOutcome.passed(); // PEBBLE_VA_ALWAYS_VALID: nothing is contacted, nothing simulated
         }
@@ -73,7 +72,7 @@ final class PerspectiveRun {
         NetworkGate gate = new NetworkGate(firewall, point, request.identifier().value());
         DnsResolver resolver = new DnsResolver(resolverAddress, config.readTimeout(), point.bindAddress(), gate,
                 point.name());
-        Perspective perspective = new Perspective(point, primary, resolver, gate);
+        Perspective perspective = new Perspective(point, resolver, gate);
         CheckOutcome outcome = switch (step) {
             case CHALLENGE_AND_CAA -> caa(perspective, request, check(perspective, request));
             case CAA_ONLY -> caa(perspective, request, CheckOutcome.passed());
