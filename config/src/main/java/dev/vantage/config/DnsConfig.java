@@ -39,6 +39,13 @@ public record DnsConfig(
         }
         defaultIpv4 = Check.ipLiteralOrEmpty("defaultIpv4", defaultIpv4);
         defaultIpv6 = Check.ipLiteralOrEmpty("defaultIpv6", defaultIpv6);
+        // Checked here so the error names the key; the A/AAAA records would refuse it only at startup.
+        if (defaultIpv4.contains(":")) {
+            throw new ConfigException("defaultIpv4", defaultIpv4, "an A answer needs an IPv4 address");
+        }
+        if (!defaultIpv6.isEmpty() && !defaultIpv6.contains(":")) {
+            throw new ConfigException("defaultIpv6", defaultIpv6, "an AAAA answer needs an IPv6 address");
+        }
         if (challtestsrvPort < -1 || challtestsrvPort > 65535) {
             throw new ConfigException("challtestsrvPort", challtestsrvPort,
                     "a port is 0..65535 (0 picks a free port), or -1 for no challtestsrv listener");
