@@ -21,10 +21,10 @@ import java.time.Duration;
  * @param latency       slept before its check
  * @param forcedFailure when not null, the check is not run and fails with this kind
  */
-public record VantagePoint(String name, String region, String rir, InetAddress source, InetAddress bindAddress,
-                           Duration latency, ProblemKind forcedFailure) {
+record VantagePoint(String name, String region, String rir, InetAddress source, InetAddress bindAddress,
+                    Duration latency, ProblemKind forcedFailure) {
 
-    public VantagePoint {
+    VantagePoint {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a vantage point needs a name");
         }
@@ -37,14 +37,14 @@ public record VantagePoint(String name, String region, String rir, InetAddress s
     }
 
     /** The validator's view of a configured point. */
-    public static VantagePoint of(VantagePointConfig c) {
+    static VantagePoint of(VantagePointConfig c) {
         return new VantagePoint(c.name(), c.region(), c.rir(), IpAddresses.parse(c.sourceAddress()),
                 c.bindAddress().isEmpty() ? null : IpAddresses.parse(c.bindAddress()), c.latency(),
                 c.forcedFailure().isEmpty() ? null : ProblemKind.fromAcmeCode(c.forcedFailure()));
     }
 
     /** The simulated source address as text (RFC 5952 for IPv6). */
-    public String sourceAddress() {
+    String sourceAddress() {
         return IpAddresses.text(source);
     }
 }
