@@ -5,13 +5,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.StandardConstants;
 
 /**
  * A tls-alpn-01 responder for tests: a JDK SSLServerSocket on loopback presenting one certificate,
@@ -30,6 +31,15 @@ final class AlpnServer implements AutoCloseable {
         if (protocols.length > 0) {
             parameters.setApplicationProtocols(protocols);
         }
+        // Recorded while the ClientHello is read, so a name is known before the client's side of
+        // the handshake can finish: tests check right after the validation returns.
+        parameters.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+            @Override
+            public boolean matches(SNIServerName name) {
+                serverNames.add(((SNIHostName) name).getAsciiName());
+                return true;
+            }
+        }));
         socket.setSSLParameters(parameters);
         thread = new Thread(this::serve, "alpn-server");
         thread.setDaemon(true);
@@ -49,9 +59,6 @@ final class AlpnServer implements AutoCloseable {
             try (SSLSocket client = (SSLSocket) socket.accept()) {
                 client.setSoTimeout(5000);
                 client.startHandshake();
-                for (SNIServerName name : ((ExtendedSSLSession) client.getSession()).getRequestedServerNames()) {
-                    serverNames.add(((SNIHostName) name).getAsciiName());
-                }
             } catch (IOException e) {
                 // a failed handshake is what some tests provoke; keep serving until closed
             }

@@ -43,7 +43,7 @@ class StartupBenchmark {
                 }
             }
         }
-        System.out.printf("Vantage benchmark: first start in this JVM %.1f ms; later starts to a served directory: "
+        System.out.printf("Vantage benchmark: first start in this class %.1f ms (other tests may have warmed the JVM); later starts to a served directory: "
                         + "median %.1f ms, max %.1f ms (target < 300 ms); reset: median %.3f ms, max %.3f ms (target < 5 ms)%n",
                 first, median(starts), max(starts), median(resets), max(resets));
     }
