@@ -138,10 +138,6 @@ public final class SignedMessage {
         return url;
     }
 
-    public String algorithm() {
-        return alg;
-    }
-
     /** The payload bytes; empty for POST-as-GET (RFC 8555 §6.3). */
     public byte[] payload() {
         return jws.getPayload().toBytes();
