@@ -136,13 +136,11 @@ final class Pipeline {
         try {
             response = work.get();
         } catch (AcmeProblemException e) {
-            response = Response.json(e.status(), Views.problem(e.problem(), e.status()));
-            response = new Response(e.status(), response.body(), Response.PROBLEM, e.location(), java.util.List.of(), null);
+            response = Response.problem(e.status(), e.problem(), e.location());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "internal error answering " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
-            Problem internal = Problem.of(ProblemType.SERVER_INTERNAL, "the server had an internal error");
-            response = new Response(500, Response.json(500, Views.problem(internal)).body(), Response.PROBLEM, null,
-                    java.util.List.of(), null);
+            response = Response.problem(500, Problem.of(ProblemType.SERVER_INTERNAL, "the server had an internal error"),
+                    null);
         }
         write(exchange, links, response);
     }

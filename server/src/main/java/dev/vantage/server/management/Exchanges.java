@@ -1,14 +1,14 @@
 package dev.vantage.server.management;
 
 import dev.vantage.server.json.Json;
+import dev.vantage.server.problem.Problem;
+import dev.vantage.server.problem.ProblemType;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Reading management requests and writing their answers (JSON, PEM, or a problem). */
 final class Exchanges {
@@ -86,12 +86,8 @@ final class Exchanges {
         send(exchange, 200, "text/plain", new byte[0]);
     }
 
-    static void problem(HttpServerExchange exchange, int status, String type, String detail) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", "urn:ietf:params:acme:error:" + type);
-        doc.put("detail", detail);
-        doc.put("status", status);
-        send(exchange, status, "application/problem+json", Json.write(doc));
+    static void problem(HttpServerExchange exchange, int status, ProblemType type, String detail) {
+        send(exchange, status, "application/problem+json", Json.write(Problem.of(type, detail).document(status)));
     }
 
     private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {

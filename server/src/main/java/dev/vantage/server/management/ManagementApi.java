@@ -1,6 +1,7 @@
 package dev.vantage.server.management;
 
 import dev.vantage.server.ca.CertificateAuthority;
+import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.service.Services;
 import dev.vantage.validator.SimulatedNetwork;
 import dev.vantage.validator.dns.DnsRecords;
@@ -52,8 +53,9 @@ public final class ManagementApi {
     }
 
     private void fallbacks() {
-        routing.setFallbackHandler(x -> Exchanges.problem(x, 404, "malformed", "no management route " + x.getRequestPath()));
-        routing.setInvalidMethodHandler(x -> Exchanges.problem(x, 405, "malformed",
+        routing.setFallbackHandler(x -> Exchanges.problem(x, 404, ProblemType.MALFORMED,
+                "no management route " + x.getRequestPath()));
+        routing.setInvalidMethodHandler(x -> Exchanges.problem(x, 405, ProblemType.MALFORMED,
                 "method " + x.getRequestMethod() + " is not allowed on " + x.getRequestPath()));
     }
 
@@ -99,7 +101,7 @@ public final class ManagementApi {
                             run(route, x);
                         }),
                         (x, error) -> x.dispatch(() -> Exchanges.problem(x,
-                                error instanceof RequestTooBigException ? 413 : 400, "malformed",
+                                error instanceof RequestTooBigException ? 413 : 400, ProblemType.MALFORMED,
                                 error instanceof RequestTooBigException
                                         ? "request body is larger than " + Exchanges.MAX_BODY + " bytes"
                                         : "could not read the request body")));
@@ -110,12 +112,12 @@ public final class ManagementApi {
             try {
                 route.handle(exchange);
             } catch (Exchanges.BadRequest e) {
-                Exchanges.problem(exchange, e.status, "malformed", e.getMessage());
+                Exchanges.problem(exchange, e.status, ProblemType.MALFORMED, e.getMessage());
             } catch (dev.vantage.config.ConfigException | IllegalArgumentException e) {
-                Exchanges.problem(exchange, 400, "malformed", e.getMessage());
+                Exchanges.problem(exchange, 400, ProblemType.MALFORMED, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "management " + exchange.getRequestPath() + " failed", e);
-                Exchanges.problem(exchange, 500, "serverInternal", "the server had an internal error");
+                Exchanges.problem(exchange, 500, ProblemType.SERVER_INTERNAL, "the server had an internal error");
             }
         }
     }
