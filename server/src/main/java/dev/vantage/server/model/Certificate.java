@@ -12,7 +12,8 @@ import java.util.List;
  * @param revocation null while not revoked
  */
 public record Certificate(CertificateId id, AccountId account, OrderId order, BigInteger serial,
-                          X509Certificate leaf, List<String> pemChains, Instant issuedAt, Revocation revocation) {
+                          X509Certificate leaf, List<String> pemChains, Instant issuedAt, Revocation revocation)
+        implements Owned {
 
     public Certificate {
         pemChains = List.copyOf(pemChains);

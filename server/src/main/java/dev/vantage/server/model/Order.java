@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record Order(OrderId id, AccountId account, String profile, List<Identifier> identifiers,
                     List<AuthzId> authorizations, Instant createdAt, Instant expires,
-                    CertificateId certificate, Problem error, boolean finalizing) {
+                    CertificateId certificate, Problem error, boolean finalizing) implements Owned {
 
     public Order {
         identifiers = List.copyOf(identifiers);

@@ -20,8 +20,7 @@ public final class AuthorizationService {
 
     /** An authorization of this account, or 404. */
     public Authorization get(Account account, AuthzId id) {
-        return store.authorization(id).filter(a -> a.account().equals(account.id()))
-                .orElseThrow(() -> AcmeProblemException.notFound("authorization"));
+        return Ownership.own(account, store.authorization(id), "authorization");
     }
 
     /**

@@ -49,8 +49,7 @@ public final class ChallengeService {
 
     /** The authorization holding the challenge, checked to belong to {@code account}. */
     public Authorization authorizationOf(Account account, AuthzId id, ChallengeType type) {
-        Authorization authz = store.authorization(id).filter(a -> a.account().equals(account.id()))
-                .orElseThrow(() -> AcmeProblemException.notFound("challenge"));
+        Authorization authz = Ownership.own(account, store.authorization(id), "challenge");
         authz.challenge(type).orElseThrow(() -> AcmeProblemException.notFound("challenge"));
         return authz;
     }

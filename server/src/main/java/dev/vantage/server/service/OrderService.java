@@ -10,7 +10,6 @@ import dev.vantage.server.model.ChallengeStatus;
 import dev.vantage.server.model.Order;
 import dev.vantage.server.model.OrderId;
 import dev.vantage.server.model.OrderStatus;
-import dev.vantage.server.problem.AcmeProblemException;
 import dev.vantage.server.store.AuthzReusePolicy;
 import dev.vantage.server.store.Store;
 import dev.vantage.validator.ChallengeType;
@@ -127,8 +126,7 @@ public final class OrderService {
 
     /** An order of this account, or 404 (orders of other accounts are not revealed). */
     public Order order(Account account, OrderId id) {
-        return store.order(id).filter(o -> o.account().equals(account.id()))
-                .orElseThrow(() -> AcmeProblemException.notFound("order"));
+        return Ownership.own(account, store.order(id), "order");
     }
 
     /** The order's authorizations, in the order's order. */
