@@ -35,9 +35,9 @@ final class AccountHandlers {
 
     Response newAccount(SignedRequest r) {
         NewAccountPayload p = r.payload(NewAccountPayload.class);
-        String eab = p.externalAccountBinding() == null ? null : dev.vantage.server.json.Json.writeString(p.externalAccountBinding());
         Store.Created<Account> result = accounts.newAccount(r.key(), new AccountService.NewAccount(p.contact(),
-                Boolean.TRUE.equals(p.termsOfServiceAgreed()), Boolean.TRUE.equals(p.onlyReturnExisting()), eab),
+                Boolean.TRUE.equals(p.termsOfServiceAgreed()), Boolean.TRUE.equals(p.onlyReturnExisting()),
+                p.externalAccountBinding()),
                 r.links().newAccount());
         Account a = result.value();
         return Response.json(result.created() ? 201 : 200, Views.account(a, r.links()))

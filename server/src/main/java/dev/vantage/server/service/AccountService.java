@@ -13,6 +13,7 @@ import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.store.Store;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ public final class AccountService {
 
     /** What a newAccount request asks for (RFC 8555 §7.3). */
     public record NewAccount(List<String> contact, boolean termsOfServiceAgreed, boolean onlyReturnExisting,
-                             String externalAccountBinding) {
+                             Map<String, Object> externalAccountBinding) {
     }
 
     /**
@@ -59,7 +60,7 @@ public final class AccountService {
         return store.createAccount(key, id -> new Account(id, key, contact, AccountStatus.VALID, clock.instant(), eabKid));
     }
 
-    private String externalAccountKeyId(AccountKey key, String binding, String url) {
+    private String externalAccountKeyId(AccountKey key, Map<String, Object> binding, String url) {
         if (binding == null) {
             if (acme.externalAccountRequired()) {
                 throw new AcmeProblemException(ProblemType.EXTERNAL_ACCOUNT_REQUIRED,
