@@ -2,7 +2,6 @@ package dev.vantage.server.http;
 
 import dev.vantage.config.AcmeConfig;
 import dev.vantage.config.CaConfig;
-import dev.vantage.server.jws.Nonces;
 import dev.vantage.server.problem.AcmeProblemException;
 import dev.vantage.server.problem.Problem;
 import dev.vantage.server.problem.ProblemType;
@@ -21,8 +20,8 @@ public final class AcmeApi {
     private final AuthorizationHandlers authorizations;
     private final CertificateHandlers certificates;
 
-    public AcmeApi(AcmeConfig acme, CaConfig ca, Services s, Nonces nonces) {
-        this.pipeline = new Pipeline(nonces, s.store());
+    public AcmeApi(AcmeConfig acme, CaConfig ca, Services s) {
+        this.pipeline = new Pipeline(s.nonces(), s.store());
         this.directory = new DirectoryHandler(acme, ca, s.profiles());
         this.accounts = new AccountHandlers(s.accounts(), acme.ordersPerPage());
         this.orders = new OrderHandlers(s.orders(), s.finalizer(), s.clock(), acme.retryAfter());

@@ -61,9 +61,6 @@ final class SettingsRoutes {
         routes.postJson("/faults", x -> {
             Integer percent = Exchanges.body(x, FaultsBody.class).nonceRejectPercent();
             if (percent != null) {
-                if (percent < 0 || percent > 100) {
-                    throw new Exchanges.BadRequest("nonceRejectPercent is 0 to 100, not " + percent);
-                }
                 nonces.rejectPercent(percent);
             }
             return Map.of("nonceRejectPercent", nonces.rejectPercent());
