@@ -13,11 +13,18 @@ public enum AuthzStatus {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Pending or valid: the states an authorization can still move out of (by validation,
+     * deactivation or expiry); the others are final (RFC 8555 §7.1.6).
+     */
+    public boolean live() {
+        return this == PENDING || this == VALID;
+    }
+
     /** The status as the client sees it now. */
     public static AuthzStatus of(Authorization authz, Instant now) {
         AuthzStatus stored = authz.status();
-        boolean live = stored == PENDING || stored == VALID;
-        return live && !now.isBefore(authz.expires()) ? EXPIRED : stored;
+        return stored.live() && !now.isBefore(authz.expires()) ? EXPIRED : stored;
     }
 
     /** The status named on the wire, for filters; null when unknown. */

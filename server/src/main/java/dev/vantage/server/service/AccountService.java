@@ -93,12 +93,11 @@ public final class AccountService {
     private Account deactivate(Account account) {
         Account done = store.updateAccount(account.id(), a -> a.withStatus(AccountStatus.DEACTIVATED)).orElseThrow();
         var now = clock.instant();
-        store.authorizations(a -> a.account().equals(account.id())).forEach(authz -> {
-            AuthzStatus s = AuthzStatus.of(authz, now);
-            if (s == AuthzStatus.PENDING || s == AuthzStatus.VALID) {
-                store.updateAuthorization(authz.id(), x -> x.withStatus(AuthzStatus.DEACTIVATED));
-            }
-        });
+        for (var authz : store.authorizations(a -> a.account().equals(account.id()))) {
+            // Checked inside the update, so one that a validation made invalid meanwhile stays invalid.
+            store.updateAuthorization(authz.id(),
+                    a -> AuthzStatus.of(a, now).live() ? a.withStatus(AuthzStatus.DEACTIVATED) : a);
+        }
         return done;
     }
 

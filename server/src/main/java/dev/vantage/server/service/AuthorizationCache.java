@@ -95,8 +95,7 @@ public final class AuthorizationCache {
     private boolean change(AuthzId id, java.util.function.UnaryOperator<Authorization> change) {
         boolean[] changed = {false};
         store.updateAuthorization(id, a -> {
-            AuthzStatus s = AuthzStatus.of(a, clock.instant());
-            changed[0] = s == AuthzStatus.PENDING || s == AuthzStatus.VALID;
+            changed[0] = AuthzStatus.of(a, clock.instant()).live();
             return changed[0] ? change.apply(a) : a;
         });
         return changed[0];

@@ -32,7 +32,7 @@ public final class AuthorizationService {
         get(account, id);
         return store.updateAuthorization(id, a -> {
             AuthzStatus now = AuthzStatus.of(a, clock.instant());
-            if (now != AuthzStatus.PENDING && now != AuthzStatus.VALID) {
+            if (!now.live()) {
                 throw AcmeProblemException.malformed("only a pending or valid authorization can be deactivated; this one is "
                         + now.token());
             }
