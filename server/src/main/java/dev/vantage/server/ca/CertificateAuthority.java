@@ -82,7 +82,7 @@ public final class CertificateAuthority {
                     serials.next(), OptionalInt.of(length - level), random));
             parent = subject;
         }
-        return new Hierarchy(root, rootKeys.getPrivate(), chain, issuing.privateKey());
+        return new Hierarchy(root, rootKeys.getPrivate(), chain);
     }
 
     private static X500Name name(String prefix, SecureRandom random) {
@@ -142,7 +142,8 @@ public final class CertificateAuthority {
 
     /** The issuing intermediate's private key, the same for every n (Pebble's {@code /intermediate-keys/{n}}). */
     public PrivateKey intermediateKey(int n) {
-        return hierarchy(n).issuingKey();
+        hierarchy(n); // refuses an n that names no hierarchy, as the other accessors do
+        return issuer.privateKey();
     }
 
     /** Hierarchy n's intermediates from the issuing one up to, not including, the root. */
