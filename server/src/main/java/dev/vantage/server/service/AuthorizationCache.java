@@ -1,6 +1,5 @@
 package dev.vantage.server.service;
 
-import dev.vantage.config.ProfileConfig;
 import dev.vantage.server.model.AccountId;
 import dev.vantage.server.model.Authorization;
 import dev.vantage.server.model.AuthzId;
@@ -102,13 +101,6 @@ public final class AuthorizationCache {
     }
 
     private Entry entry(Authorization a, Instant now) {
-        AuthzStatus status = AuthzStatus.of(a, now);
-        ProfileConfig profile = profiles.get(a.profile());
-        Duration left = Duration.ZERO;
-        if (status == AuthzStatus.VALID && reuse.config().validAuthz() && !profile.validAuthzLifetime().isZero()) {
-            Instant until = a.expires().minus(AuthzReusePolicy.cutoff(reuse.config(), profile));
-            left = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
-        }
-        return new Entry(a, status, left);
+        return new Entry(a, AuthzStatus.of(a, now), reuse.reusableFor(a, profiles.get(a.profile()), now));
     }
 }
