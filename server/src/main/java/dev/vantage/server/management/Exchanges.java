@@ -9,6 +9,8 @@ import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Reading management requests and writing their answers (JSON, PEM, or a problem). */
 final class Exchanges {
@@ -49,6 +51,12 @@ final class Exchanges {
         } catch (Json.JsonInputException e) {
             throw new BadRequest("request body: " + e.getMessage());
         }
+    }
+
+    /** The JSON body as members to change, in their order and free to edit; an empty body has none. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> members(HttpServerExchange exchange) {
+        return new LinkedHashMap<>(body(exchange, Map.class));
     }
 
     /** A path parameter or query parameter, or null. */
