@@ -110,7 +110,7 @@ public final class CertificateAuthority {
             chain.addAll(hierarchy.chain());
             chains.add(chain);
         }
-        return new IssuedCertificate(serial, leaf, chains);
+        return new IssuedCertificate(leaf, chains);
     }
 
     /** How many hierarchies there are: 1 + the configured alternate roots. */
