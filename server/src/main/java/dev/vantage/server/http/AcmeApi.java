@@ -10,6 +10,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
+import java.util.function.Function;
 
 /** The ACME routes (RFC 8555 §7.1) on top of the shared {@link Pipeline}. */
 public final class AcmeApi {
@@ -64,7 +65,7 @@ public final class AcmeApi {
         return pipeline.signed(mode, handler);
     }
 
-    private HttpHandler plain(java.util.function.Function<Links, Response> handler) {
+    private HttpHandler plain(Function<Links, Response> handler) {
         return pipeline.plain(handler);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vantage.server.management;
 
+import dev.vantage.config.ConfigException;
 import dev.vantage.server.ca.CertificateAuthority;
 import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.service.Services;
@@ -7,8 +8,9 @@ import dev.vantage.validator.SimulatedNetwork;
 import dev.vantage.validator.dns.DnsRecords;
 import dev.vantage.validator.dns.MockDnsServer;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.RoutingHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
 import java.lang.System.Logger.Level;
 import java.util.function.Function;
@@ -76,15 +78,15 @@ public final class ManagementApi {
             }));
         }
 
-        void getJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+        void getJson(String path, Function<HttpServerExchange, Object> route) {
             routing.add(Methods.GET, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
         }
 
-        void postJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+        void postJson(String path, Function<HttpServerExchange, Object> route) {
             routing.add(Methods.POST, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
         }
 
-        void deleteJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+        void deleteJson(String path, Function<HttpServerExchange, Object> route) {
             routing.add(Methods.DELETE, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
         }
 
@@ -108,12 +110,12 @@ public final class ManagementApi {
             };
         }
 
-        private void run(Route route, io.undertow.server.HttpServerExchange exchange) {
+        private void run(Route route, HttpServerExchange exchange) {
             try {
                 route.handle(exchange);
             } catch (Exchanges.BadRequest e) {
                 Exchanges.problem(exchange, e.status, ProblemType.MALFORMED, e.getMessage());
-            } catch (dev.vantage.config.ConfigException | IllegalArgumentException e) {
+            } catch (ConfigException | IllegalArgumentException e) {
                 Exchanges.problem(exchange, 400, ProblemType.MALFORMED, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "management " + exchange.getRequestPath() + " failed", e);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * Vantage points and the firewall in front of validation targets (BR §3.2.2.9 multi-perspective
@@ -91,7 +92,7 @@ final class NetworkRoutes {
             network.putRule(ConfigLoader.read(Exchanges.members(x), FirewallRule.class, "rule"));
             return network.rules();
         });
-        java.util.function.Function<HttpServerExchange, Object> delete = x -> {
+        Function<HttpServerExchange, Object> delete = x -> {
             String name = Exchanges.requiredParam(x, "name");
             if (!network.removeRule(name)) {
                 throw notFound(name);

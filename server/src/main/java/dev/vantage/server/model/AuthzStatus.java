@@ -1,6 +1,7 @@
 package dev.vantage.server.model;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * RFC 8555 §7.1.6 authorization states. {@code EXPIRED} is never stored: it is derived from the
@@ -10,7 +11,7 @@ public enum AuthzStatus {
     PENDING, VALID, INVALID, DEACTIVATED, EXPIRED, REVOKED;
 
     public String token() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.vantage.server.problem;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record Problem(ProblemType type, String detail, Map<String, String> ident
     }
 
     public Problem withExtra(String member, Object value) {
-        Map<String, Object> more = new java.util.HashMap<>(extra);
+        Map<String, Object> more = new HashMap<>(extra);
         more.put(member, value);
         return new Problem(type, detail, identifier, subproblems, more);
     }

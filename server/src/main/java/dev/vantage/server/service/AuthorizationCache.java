@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The tester's view of authorizations, as the management API and the Java API expose it:
@@ -91,7 +92,7 @@ public final class AuthorizationCache {
         return n;
     }
 
-    private boolean change(AuthzId id, java.util.function.UnaryOperator<Authorization> change) {
+    private boolean change(AuthzId id, UnaryOperator<Authorization> change) {
         boolean[] changed = {false};
         store.updateAuthorization(id, a -> {
             changed[0] = AuthzStatus.of(a, clock.instant()).live();
