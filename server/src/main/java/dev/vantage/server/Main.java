@@ -3,6 +3,8 @@ package dev.vantage.server;
 import dev.vantage.config.ConfigException;
 import dev.vantage.config.ConfigLoader;
 import dev.vantage.config.VantageConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,8 +160,8 @@ public final class Main implements Callable<Integer> {
             public String format(LogRecord r) {
                 String thrown = "";
                 if (r.getThrown() != null) {
-                    var sw = new java.io.StringWriter();
-                    r.getThrown().printStackTrace(new java.io.PrintWriter(sw));
+                    var sw = new StringWriter();
+                    r.getThrown().printStackTrace(new PrintWriter(sw));
                     thrown = System.lineSeparator() + sw;
                 }
                 return String.format("%1$tF %1$tT %2$s %3$s%4$s%n", r.getMillis(), r.getLevel().getName(),

@@ -6,7 +6,6 @@ import dev.vantage.config.VantageConfig;
 import dev.vantage.server.ca.CertificateAuthority;
 import dev.vantage.server.ca.TlsIdentity;
 import dev.vantage.server.http.AcmeApi;
-import dev.vantage.server.jws.Nonces;
 import dev.vantage.server.management.ManagementApi;
 import dev.vantage.server.service.AuthorizationCache;
 import dev.vantage.server.service.Profiles;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -56,7 +56,6 @@ public final class VantageServer implements AutoCloseable {
     private final Undertow acme;
     private final Undertow management;
     private final Undertow challtestsrv;
-    private final Nonces nonces;
     private final Path trustFile;
     private Path trustStore;
 
@@ -77,10 +76,9 @@ public final class VantageServer implements AutoCloseable {
         try {
             this.validator = new ChallengeValidator(config.validation(), resolverAddress(), clock, network,
                     config.ca().caaIdentities());
-            this.nonces = new Nonces(random, chaos, config.faults().nonceRejectPercent());
-            this.services = Services.assemble(config, clock, random, chaos, validator, workers, ca, nonces);
+            this.services = Services.assemble(config, clock, random, chaos, validator, workers, ca);
             this.acme = Listeners.start("acme.port", config.acme().listenAddress(), config.acme().port(), tls.serverContext(),
-                    new AcmeApi(config.acme(), config.ca(), services, nonces).handler());
+                    new AcmeApi(config.acme(), config.ca(), services).handler());
             this.management = Listeners.start("management.port", config.management().listenAddress(), config.management().port(),
                     config.management().tls() ? tls.serverContext() : null,
                     new ManagementApi(services, ca, tls.rootPem(), dnsRecords, dns, network, this::reset).handler());
@@ -209,10 +207,7 @@ public final class VantageServer implements AutoCloseable {
 
     /** Rejects this share (0 to 100) of valid nonces with {@code badNonce}, as Pebble does by default (5). */
     public void nonceRejectPercent(int percent) {
-        if (percent < 0 || percent > 100) {
-            throw new IllegalArgumentException("nonce rejection is a percentage, 0 to 100, not " + percent);
-        }
-        nonces.rejectPercent(percent);
+        services.nonces().rejectPercent(percent);
     }
 
     /**
@@ -243,7 +238,7 @@ public final class VantageServer implements AutoCloseable {
         services.clock().reset();
         services.profiles().replaceAll(config.profiles(), config.defaultProfile());
         services.reuse().config(config.reuse());
-        nonces.rejectPercent(config.faults().nonceRejectPercent());
+        services.nonces().rejectPercent(config.faults().nonceRejectPercent());
         network.reset();
         dnsRecords.clear();
         if (dns != null) {
@@ -290,7 +285,7 @@ public final class VantageServer implements AutoCloseable {
         return new InetSocketAddress(host, Integer.parseInt(external.substring(colon + 1)));
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+    private static ThreadFactory daemonThreads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

@@ -11,13 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 /**
@@ -56,7 +53,7 @@ public final class CertificateAuthority {
         Objects.requireNonNull(config, "config");
         Instant now = clock.instant();
         Serials serials = new Serials(random);
-        Signer issuing = Signer.of(name("Vantage Intermediate CA", random), Keys.generate(config.keyAlgorithm(), random));
+        Signer issuing = intermediate(config, random);
         List<Hierarchy> hierarchies = new ArrayList<>();
         for (int n = 0; n <= config.alternateRoots(); n++) {
             hierarchies.add(hierarchy(config, issuing, now, serials, random));
@@ -66,7 +63,7 @@ public final class CertificateAuthority {
 
     private static Hierarchy hierarchy(CaConfig config, Signer issuing, Instant now, Serials serials, SecureRandom random) {
         KeyPair rootKeys = Keys.generate(config.keyAlgorithm(), random);
-        Signer parent = Signer.of(name("Vantage Root CA", random), rootKeys);
+        Signer parent = Signer.of(Certificates.uniqueName("Vantage Root CA", random), rootKeys);
         // No pathLen on the root, like ISRG Root X1: the trust anchor's constraints are not processed (RFC 5280 §6.1).
         X509Certificate root = Certificates.ca(parent.name(), parent.publicKey(), parent,
                 new Validity(now.minus(BACKDATE), now.plus(ROOT_LIFETIME)), serials.next(), OptionalInt.empty(), random);
@@ -74,23 +71,19 @@ public final class CertificateAuthority {
         List<X509Certificate> chain = new ArrayList<>();
         int length = config.chainLength();
         for (int level = 1; level <= length; level++) {
-            Signer subject = level == length
-                    ? issuing
-                    : Signer.of(name("Vantage Intermediate CA", random), Keys.generate(config.keyAlgorithm(), random));
+            Signer subject = level == length ? issuing : intermediate(config, random);
             // pathLen = intermediates that may still follow below this one (RFC 5280 §4.2.1.9).
             chain.add(0, Certificates.ca(subject.name(), subject.publicKey(), parent, validity,
                     serials.next(), OptionalInt.of(length - level), random));
             parent = subject;
         }
-        return new Hierarchy(root, rootKeys.getPrivate(), chain, issuing.privateKey());
+        return new Hierarchy(root, rootKeys.getPrivate(), chain);
     }
 
-    private static X500Name name(String prefix, SecureRandom random) {
-        byte[] suffix = new byte[3];
-        random.nextBytes(suffix);
-        return new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.CN, prefix + " " + HexFormat.of().formatHex(suffix))
-                .build();
+    /** A fresh intermediate's name and keys. */
+    private static Signer intermediate(CaConfig config, SecureRandom random) {
+        return Signer.of(Certificates.uniqueName("Vantage Intermediate CA", random),
+                Keys.generate(config.keyAlgorithm(), random));
     }
 
     /**
@@ -117,7 +110,7 @@ public final class CertificateAuthority {
             chain.addAll(hierarchy.chain());
             chains.add(chain);
         }
-        return new IssuedCertificate(serial, leaf, chains);
+        return new IssuedCertificate(leaf, chains);
     }
 
     /** How many hierarchies there are: 1 + the configured alternate roots. */
@@ -142,7 +135,8 @@ public final class CertificateAuthority {
 
     /** The issuing intermediate's private key, the same for every n (Pebble's {@code /intermediate-keys/{n}}). */
     public PrivateKey intermediateKey(int n) {
-        return hierarchy(n).issuingKey();
+        hierarchy(n); // refuses an n that names no hierarchy, as the other accessors do
+        return issuer.privateKey();
     }
 
     /** Hierarchy n's intermediates from the issuing one up to, not including, the root. */

@@ -7,10 +7,13 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.util.HexFormat;
 import java.util.OptionalInt;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -34,6 +37,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class Certificates {
 
     private Certificates() {
+    }
+
+    /**
+     * A common name of {@code prefix} and a random suffix, so that two instances (two test runs,
+     * two servers) never present the same CA name.
+     */
+    static X500Name uniqueName(String prefix, SecureRandom random) {
+        byte[] suffix = new byte[3];
+        random.nextBytes(suffix);
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, prefix + " " + HexFormat.of().formatHex(suffix))
+                .build();
     }
 
     /**

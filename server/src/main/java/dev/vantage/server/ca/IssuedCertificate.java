@@ -9,19 +9,22 @@ import java.util.Objects;
  * A leaf certificate and every chain it can be served with: one per CA hierarchy, the default
  * first and then the alternates (RFC 8555 §7.4.2 offers those through {@code Link: rel="alternate"}).
  *
- * @param serial      the leaf's serial number
  * @param certificate the leaf
  * @param chains      chain n is the leaf followed by the intermediates of hierarchy n
  */
-public record IssuedCertificate(BigInteger serial, X509Certificate certificate, List<List<X509Certificate>> chains) {
+public record IssuedCertificate(X509Certificate certificate, List<List<X509Certificate>> chains) {
 
     public IssuedCertificate {
-        Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(certificate, "certificate");
         chains = chains.stream().map(List::copyOf).toList();
         if (chains.isEmpty()) {
             throw new IllegalArgumentException("a certificate needs at least one chain");
         }
+    }
+
+    /** The leaf's serial number. */
+    public BigInteger serial() {
+        return certificate.getSerialNumber();
     }
 
     /** Hierarchy n's chain as {@code application/pem-certificate-chain}: leaf first, root left out. */

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,8 +22,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 /**
@@ -114,10 +111,7 @@ public final class TlsIdentity {
         }
         Instant now = clock.instant();
         Serials serials = new Serials(random);
-        byte[] suffix = new byte[3];
-        random.nextBytes(suffix);
-        X500Name rootName = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.CN, "Vantage TLS Root " + HexFormat.of().formatHex(suffix)).build();
+        X500Name rootName = Certificates.uniqueName("Vantage TLS Root", random);
         Signer rootSigner = Signer.of(rootName, Keys.ec("secp256r1", random));
         X509Certificate root = Certificates.ca(rootName, rootSigner.publicKey(), rootSigner,
                 new Validity(now.minus(BACKDATE), now.plus(ROOT_LIFETIME)), serials.next(), OptionalInt.of(0), random);

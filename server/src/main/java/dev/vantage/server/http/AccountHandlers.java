@@ -1,5 +1,6 @@
 package dev.vantage.server.http;
 
+import dev.vantage.server.jws.Jwks;
 import dev.vantage.server.jws.SignedMessage;
 import dev.vantage.server.model.Account;
 import dev.vantage.server.model.AccountId;
@@ -35,9 +36,9 @@ final class AccountHandlers {
 
     Response newAccount(SignedRequest r) {
         NewAccountPayload p = r.payload(NewAccountPayload.class);
-        String eab = p.externalAccountBinding() == null ? null : dev.vantage.server.json.Json.writeString(p.externalAccountBinding());
         Store.Created<Account> result = accounts.newAccount(r.key(), new AccountService.NewAccount(p.contact(),
-                Boolean.TRUE.equals(p.termsOfServiceAgreed()), Boolean.TRUE.equals(p.onlyReturnExisting()), eab),
+                Boolean.TRUE.equals(p.termsOfServiceAgreed()), Boolean.TRUE.equals(p.onlyReturnExisting()),
+                p.externalAccountBinding()),
                 r.links().newAccount());
         Account a = result.value();
         return Response.json(result.created() ? 201 : 200, Views.account(a, r.links()))
@@ -81,19 +82,14 @@ final class AccountHandlers {
         if (!inner.url().equals(r.message().url())) {
             throw AcmeProblemException.malformed("the inner JWS \"url\" must equal the outer one");
         }
-        KeyChangePayload p;
-        try {
-            p = dev.vantage.server.json.Json.read(inner.payload(), KeyChangePayload.class);
-        } catch (dev.vantage.server.json.Json.JsonInputException e) {
-            throw AcmeProblemException.malformed("key change payload: " + e.getMessage());
-        }
+        KeyChangePayload p = SignedRequest.read(inner.payload(), KeyChangePayload.class, "key change payload");
         if (!r.links().account(r.account().id()).equals(p.account())) {
             throw AcmeProblemException.unauthorized("\"account\" in the key change must be the signing account's URL");
         }
         if (p.oldKey() == null) {
             throw AcmeProblemException.malformed("the key change must name \"oldKey\"");
         }
-        AccountKey claimedOld = dev.vantage.server.jws.Jwks.accountKey(p.oldKey());
+        AccountKey claimedOld = Jwks.accountKey(p.oldKey());
         try {
             Account a = accounts.changeKey(r.account(), claimedOld, newKey);
             return Response.json(200, Views.account(a, r.links())).withLocation(r.links().account(a.id()));

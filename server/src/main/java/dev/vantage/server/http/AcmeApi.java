@@ -2,7 +2,6 @@ package dev.vantage.server.http;
 
 import dev.vantage.config.AcmeConfig;
 import dev.vantage.config.CaConfig;
-import dev.vantage.server.jws.Nonces;
 import dev.vantage.server.problem.AcmeProblemException;
 import dev.vantage.server.problem.Problem;
 import dev.vantage.server.problem.ProblemType;
@@ -11,6 +10,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
+import java.util.function.Function;
 
 /** The ACME routes (RFC 8555 §7.1) on top of the shared {@link Pipeline}. */
 public final class AcmeApi {
@@ -21,8 +21,8 @@ public final class AcmeApi {
     private final AuthorizationHandlers authorizations;
     private final CertificateHandlers certificates;
 
-    public AcmeApi(AcmeConfig acme, CaConfig ca, Services s, Nonces nonces) {
-        this.pipeline = new Pipeline(nonces, s.store());
+    public AcmeApi(AcmeConfig acme, CaConfig ca, Services s) {
+        this.pipeline = new Pipeline(s.nonces(), s.store());
         this.directory = new DirectoryHandler(acme, ca, s.profiles());
         this.accounts = new AccountHandlers(s.accounts(), acme.ordersPerPage());
         this.orders = new OrderHandlers(s.orders(), s.finalizer(), s.clock(), acme.retryAfter());
@@ -65,7 +65,7 @@ public final class AcmeApi {
         return pipeline.signed(mode, handler);
     }
 
-    private HttpHandler plain(java.util.function.Function<Links, Response> handler) {
+    private HttpHandler plain(Function<Links, Response> handler) {
         return pipeline.plain(handler);
     }
 }

@@ -10,6 +10,7 @@ import dev.vantage.server.service.ChallengeService;
 import dev.vantage.validator.ChallengeType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** Authorizations (RFC 8555 §7.5, deactivation §7.5.2) and challenges (§7.5.1). */
 final class AuthorizationHandlers {
@@ -53,7 +54,7 @@ final class AuthorizationHandlers {
             throw AcmeProblemException.notFound("challenge");
         }
         if (!r.message().postAsGet()) {
-            r.payload(java.util.Map.class); // RFC 8555 §7.5.1: an empty JSON object; anything but an object is malformed
+            r.payload(Map.class); // RFC 8555 §7.5.1: an empty JSON object; anything but an object is malformed
         }
         Authorization a = r.message().postAsGet()
                 ? challenges.authorizationOf(r.account(), id, type)

@@ -4,12 +4,14 @@ import dev.vantage.server.model.Order;
 import dev.vantage.server.model.OrderId;
 import dev.vantage.server.model.OrderStatus;
 import dev.vantage.server.problem.AcmeProblemException;
+import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.service.FinalizeService;
 import dev.vantage.server.service.OrderService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 /** newOrder (RFC 8555 §7.4), the order resource, and finalize. */
 final class OrderHandlers {
@@ -40,7 +42,7 @@ final class OrderHandlers {
             throw AcmeProblemException.malformed("notBefore and notAfter are not supported, as at Let's Encrypt");
         }
         List<IdentifierPayload> ids = p.identifiers() == null ? List.of() : p.identifiers();
-        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
+        if (ids.stream().anyMatch(Objects::isNull)) {
             throw AcmeProblemException.malformed("every identifier must be an object with \"type\" and \"value\"");
         }
         Order order = orders.newOrder(r.account(), new OrderService.NewOrder(
@@ -63,7 +65,7 @@ final class OrderHandlers {
         try {
             der = Base64.getUrlDecoder().decode(p.csr());
         } catch (IllegalArgumentException e) {
-            throw new AcmeProblemException(dev.vantage.server.problem.ProblemType.BAD_CSR, "\"csr\" is not base64url");
+            throw new AcmeProblemException(ProblemType.BAD_CSR, "\"csr\" is not base64url");
         }
         return render(finalizer.finalizeOrder(r.account(), r.links().account(r.account().id()), order, der),
                 r.links(), 200);

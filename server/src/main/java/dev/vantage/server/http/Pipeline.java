@@ -17,9 +17,14 @@ import io.undertow.util.HttpString;
 import io.undertow.util.PathTemplateMatch;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The one pass every ACME request takes: content type and size, the JWS parsed once, the key
@@ -34,7 +39,7 @@ final class Pipeline {
     static final HttpString LINK = new HttpString("Link");
     static final HttpString RETRY_AFTER = new HttpString("Retry-After");
     private static final String JOSE_JSON = "application/jose+json";
-    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
     private final Nonces nonces;
     private final Store store;
@@ -62,7 +67,7 @@ final class Pipeline {
     }
 
     /** An unsigned resource (directory, newNonce) with the same headers and error handling, on a worker. */
-    HttpHandler plain(java.util.function.Function<Links, Response> handler) {
+    HttpHandler plain(Function<Links, Response> handler) {
         return exchange -> exchange.dispatch(() -> {
             Links links = links(exchange);
             respond(exchange, links, () -> handler.apply(links));
@@ -115,7 +120,7 @@ final class Pipeline {
         if (!nonces.consume(message.nonce())) {
             throw new AcmeProblemException(ProblemType.BAD_NONCE, "JWS has an invalid anti-replay nonce: " + message.nonce());
         }
-        Map<String, String> params = new java.util.HashMap<>();
+        Map<String, String> params = new HashMap<>();
         PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
         if (match != null) {
             params.putAll(match.getParameters());
@@ -131,18 +136,16 @@ final class Pipeline {
         return AccountService.usable(account);
     }
 
-    private void respond(HttpServerExchange exchange, Links links, java.util.function.Supplier<Response> work) {
+    private void respond(HttpServerExchange exchange, Links links, Supplier<Response> work) {
         Response response;
         try {
             response = work.get();
         } catch (AcmeProblemException e) {
-            response = Response.json(e.status(), Views.problem(e.problem(), e.status()));
-            response = new Response(e.status(), response.body(), Response.PROBLEM, e.location(), java.util.List.of(), null);
+            response = Response.problem(e.status(), e.problem(), e.location());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "internal error answering " + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
-            Problem internal = Problem.of(ProblemType.SERVER_INTERNAL, "the server had an internal error");
-            response = new Response(500, Response.json(500, Views.problem(internal)).body(), Response.PROBLEM, null,
-                    java.util.List.of(), null);
+            response = Response.problem(500, Problem.of(ProblemType.SERVER_INTERNAL, "the server had an internal error"),
+                    null);
         }
         write(exchange, links, response);
     }
@@ -167,7 +170,7 @@ final class Pipeline {
         }
         headers.put(Headers.CONTENT_LENGTH, r.body().length);
         if (!exchange.getRequestMethod().equalToString("HEAD")) {
-            exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(r.body()));
+            exchange.getResponseSender().send(ByteBuffer.wrap(r.body()));
         } else {
             exchange.endExchange();
         }

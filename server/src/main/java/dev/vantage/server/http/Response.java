@@ -1,6 +1,7 @@
 package dev.vantage.server.http;
 
 import dev.vantage.server.json.Json;
+import dev.vantage.server.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ record Response(int status, byte[] body, String contentType, String location, Li
 
     static Response json(int status, Object body) {
         return new Response(status, Json.write(body), JSON, null, List.of(), null);
+    }
+
+    /** A problem document (RFC 8555 §6.7) answered with {@code status}, and a {@code Location} when not null. */
+    static Response problem(int status, Problem problem, String location) {
+        return new Response(status, Json.write(problem.document(status)), PROBLEM, location, List.of(), null);
     }
 
     static Response text(int status, String body, String contentType) {

@@ -22,10 +22,15 @@ record SignedRequest(Links links, Account account, AccountKey key, SignedMessage
         if (message.postAsGet()) {
             throw AcmeProblemException.malformed("this request needs a JSON payload, not POST-as-GET");
         }
+        return read(message.payload(), type, "payload");
+    }
+
+    /** JSON as {@code type}; what does not fit is {@code malformed}, its detail starting with {@code what}. */
+    static <T> T read(byte[] json, Class<T> type, String what) {
         try {
-            return Json.read(message.payload(), type);
+            return Json.read(json, type);
         } catch (Json.JsonInputException e) {
-            throw AcmeProblemException.malformed("payload: " + e.getMessage());
+            throw AcmeProblemException.malformed(what + ": " + e.getMessage());
         }
     }
 

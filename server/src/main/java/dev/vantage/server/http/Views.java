@@ -8,10 +8,8 @@ import dev.vantage.server.model.AuthzStatus;
 import dev.vantage.server.model.Challenge;
 import dev.vantage.server.model.Order;
 import dev.vantage.server.model.OrderStatus;
-import dev.vantage.server.problem.Problem;
 import dev.vantage.validator.Identifier;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +52,7 @@ final class Views {
 
     static OrderView order(Order o, OrderStatus status, Links links) {
         return new OrderView(status.token(), o.expires(), o.identifiers().stream().map(IdentifierView::of).toList(),
-                o.profile(), o.error() == null ? null : problem(o.error()),
+                o.profile(), o.error() == null ? null : o.error().document(),
                 o.authorizations().stream().map(links::authorization).toList(),
                 links.finalizeOrder(o.id()),
                 o.certificate() == null ? null : links.certificate(o.certificate(), 0));
@@ -67,33 +65,6 @@ final class Views {
 
     static ChallengeView challenge(Authorization a, Challenge c, Links links) {
         return new ChallengeView(c.type().token(), links.challenge(a.id(), c.type()), c.status().token(), c.token(),
-                c.validated(), c.error() == null ? null : problem(c.error()));
-    }
-
-    /** An RFC 7807 problem document with ACME's members (RFC 8555 §6.7). */
-    static Map<String, Object> problem(Problem p) {
-        return problem(p, p.status());
-    }
-
-    /** A problem document for a response with {@code status}. */
-    static Map<String, Object> problem(Problem p, int status) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", p.type().urn());
-        doc.put("detail", p.detail());
-        doc.put("status", status);
-        if (p.identifier() != null) {
-            doc.put("identifier", p.identifier());
-        }
-        if (!p.subproblems().isEmpty()) {
-            doc.put("subproblems", p.subproblems().stream().map(Views::subproblem).toList());
-        }
-        doc.putAll(p.extra());
-        return doc;
-    }
-
-    private static Map<String, Object> subproblem(Problem p) {
-        Map<String, Object> doc = problem(p);
-        doc.remove("status");
-        return doc;
+                c.validated(), c.error() == null ? null : c.error().document());
     }
 }

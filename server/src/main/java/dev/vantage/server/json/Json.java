@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +15,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.vantage.config.ConfigJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
@@ -48,10 +46,6 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static String writeString(Object value) {
-        return new String(write(value), StandardCharsets.UTF_8);
     }
 
     /**
@@ -98,11 +92,6 @@ public final class Json {
 
     private static String lineOf(JsonProcessingException e) {
         return e.getLocation() == null ? "?" : e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    }
-
-    /** Reads a JSON tree, for payloads that hold nested structures passed on verbatim. */
-    public static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
     }
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {

@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.vantage.server.model.AccountKey;
 import dev.vantage.server.problem.AcmeProblemException;
 import dev.vantage.server.problem.ProblemType;
@@ -28,12 +27,13 @@ public final class ExternalAccountBinding {
     /**
      * Verifies the binding and returns its key identifier.
      *
-     * @param binding    the {@code externalAccountBinding} member of the newAccount payload, as JSON text
+     * @param binding    the {@code externalAccountBinding} member of the newAccount payload: a flattened JWS
      * @param macKeys    key identifier → base64url MAC key
      * @param accountKey the key of the outer JWS, which the binding must sign
      * @param url        the newAccount URL, which the binding's {@code url} must equal
      */
-    public static String verify(String binding, Map<String, String> macKeys, AccountKey accountKey, String url) {
+    public static String verify(Map<String, Object> binding, Map<String, String> macKeys, AccountKey accountKey,
+                                String url) {
         JWSObject jws = parse(binding);
         String kid = jws.getHeader().getKeyID();
         if (!MAC_ALGORITHMS.contains(jws.getHeader().getAlgorithm())) {
@@ -62,11 +62,11 @@ public final class ExternalAccountBinding {
         return kid;
     }
 
-    private static JWSObject parse(String binding) {
+    private static JWSObject parse(Map<String, Object> binding) {
         try {
-            Map<String, Object> o = JSONObjectUtils.parse(binding);
-            return new JWSObject(new Base64URL(String.valueOf(o.get("protected"))),
-                    new Base64URL(String.valueOf(o.get("payload"))), new Base64URL(String.valueOf(o.get("signature"))));
+            return new JWSObject(new Base64URL(String.valueOf(binding.get("protected"))),
+                    new Base64URL(String.valueOf(binding.get("payload"))),
+                    new Base64URL(String.valueOf(binding.get("signature"))));
         } catch (ParseException | RuntimeException e) {
             throw AcmeProblemException.malformed("externalAccountBinding is not a flattened JWS");
         }

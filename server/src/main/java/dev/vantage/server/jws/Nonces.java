@@ -63,6 +63,9 @@ public final class Nonces {
 
     /** Changes the share of valid nonces rejected on purpose (0 to 100). */
     public void rejectPercent(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("nonceRejectPercent is a percentage, 0 to 100, not " + percent);
+        }
         this.rejectPercent = percent;
     }
 

@@ -20,6 +20,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A request body in ACME's JWS form (RFC 8555 §6.2), parsed but not yet trusted: the caller
@@ -28,7 +29,7 @@ import java.util.Optional;
 public final class SignedMessage {
     /** The algorithms accepted for account keys, as listed in {@code badSignatureAlgorithm} problems. */
     public static final List<String> ALGORITHMS = List.of("RS256", "ES256", "ES384", "ES512");
-    private static final java.util.regex.Pattern BASE64URL = java.util.regex.Pattern.compile("[A-Za-z0-9_-]*");
+    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
 
     private final JWSObject jws;
     private final String alg;
@@ -136,10 +137,6 @@ public final class SignedMessage {
 
     public String url() {
         return url;
-    }
-
-    public String algorithm() {
-        return alg;
     }
 
     /** The payload bytes; empty for POST-as-GET (RFC 8555 §6.3). */

@@ -11,6 +11,7 @@ import io.undertow.server.HttpServerExchange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The authorization cache: {@code GET /authorizations} (filters {@code account},
@@ -39,29 +40,29 @@ final class AuthorizationRoutes {
 
     void register(ManagementApi.Routes routes) {
         routes.getJson("/authorizations", x -> cache.list(filter(x, null)).stream().map(AuthorizationRoutes::view).toList());
-        routes.getJson("/authorizations/{id}", x -> view(cache.get(id(x))
-                .orElseThrow(() -> new Exchanges.BadRequest(404, "no authorization " + Exchanges.param(x, "id")))));
-        routes.postJson("/authorizations/{id}/deactivate", x -> changed(x, cache.deactivate(id(x))));
-        routes.postJson("/authorizations/{id}/expire", x -> changed(x, cache.expire(id(x))));
+        routes.getJson("/authorizations/{id}", x -> view(entry(x)));
+        routes.postJson("/authorizations/{id}/deactivate", x -> change(x, cache::deactivate));
+        routes.postJson("/authorizations/{id}/expire", x -> change(x, cache::expire));
         routes.postJson("/authorizations/flush", x -> Map.of("flushed",
                 cache.flush(filter(x, Exchanges.body(x, FilterBody.class)))));
     }
 
-    private Object changed(HttpServerExchange x, boolean changed) {
-        var entry = cache.get(id(x)).orElseThrow();
+    /** Applies {@code change} to the authorization the path names; 409 when it was not pending or valid. */
+    private Object change(HttpServerExchange x, Predicate<AuthzId> change) {
+        AuthzId id = entry(x).authorization().id();
+        boolean changed = change.test(id);
+        var entry = cache.get(id).orElseThrow();
         if (!changed) {
-            throw new Exchanges.BadRequest(409, "authorization " + entry.authorization().id()
+            throw new Exchanges.BadRequest(409, "authorization " + id
                     + " is " + entry.status().token() + "; only pending or valid ones can change");
         }
         return view(entry);
     }
 
-    private AuthzId id(HttpServerExchange x) {
-        AuthzId id = new AuthzId(Exchanges.requiredParam(x, "id"));
-        if (cache.get(id).isEmpty()) {
-            throw new Exchanges.BadRequest(404, "no authorization " + id);
-        }
-        return id;
+    /** The authorization the path names, or 404. */
+    private AuthorizationCache.Entry entry(HttpServerExchange x) {
+        String id = Exchanges.requiredParam(x, "id");
+        return cache.get(new AuthzId(id)).orElseThrow(() -> new Exchanges.BadRequest(404, "no authorization " + id));
     }
 
     /** Query parameters win over body members; unknown status names are refused. */

@@ -7,8 +7,6 @@ import dev.vantage.server.store.Store;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.math.BigInteger;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -32,9 +30,10 @@ final class CaRoutes {
 
     void register(ManagementApi.Routes routes) {
         routes.get("/roots/{n}", x -> pem(x, "roots", n -> Pem.certificate(ca.root(n))));
-        routes.get("/root-keys/{n}", x -> pem(x, "root-keys", n -> key(ca.rootKey(n))));
+        routes.get("/root-keys/{n}", x -> pem(x, "root-keys", n -> Pem.privateKey(ca.rootKey(n))));
         routes.get("/intermediates/{n}", x -> pem(x, "intermediates", n -> Pem.certificate(ca.intermediate(n))));
-        routes.get("/intermediate-keys/{n}", x -> pem(x, "intermediate-keys", n -> key(ca.intermediateKey(n))));
+        routes.get("/intermediate-keys/{n}",
+                x -> pem(x, "intermediate-keys", n -> Pem.privateKey(ca.intermediateKey(n))));
         routes.get("/tls-ca", x -> Exchanges.text(x, PEM, tlsRootPem));
         routes.getJson("/cert-status-by-serial/{serial}", this::status);
     }
@@ -73,13 +72,5 @@ final class CaRoutes {
             out.put("RevokedAt", cert.revocation().at());
         }
         return out;
-    }
-
-    private static String key(PrivateKey key) {
-        return Pem.privateKey(key);
-    }
-
-    static String certificate(X509Certificate c) {
-        return Pem.certificate(c);
     }
 }

@@ -88,7 +88,7 @@ final class DnsRoutes {
         recordRoutes(routes, "", x -> records);
         if (server != null) {
             routes.postJson("/dns-request-history", x -> {
-                String host = host(body(x, HostBody.class).host());
+                String host = hostOf(x);
                 String wanted = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
                 return server.history().stream()
                         .filter(q -> q.name().replaceAll("\\.$", "").equalsIgnoreCase(wanted))
@@ -109,35 +109,35 @@ final class DnsRoutes {
             AddressesBody b = body(x, AddressesBody.class);
             target.apply(x).addA(host(b.host()), b.addresses() == null ? List.of() : b.addresses());
         });
-        routes.post(prefix + "/clear-a", x -> target.apply(x).clearA(host(body(x, HostBody.class).host())));
+        routes.post(prefix + "/clear-a", x -> target.apply(x).clearA(hostOf(x)));
         routes.post(prefix + "/add-aaaa", x -> {
             AddressesBody b = body(x, AddressesBody.class);
             target.apply(x).addAaaa(host(b.host()), b.addresses() == null ? List.of() : b.addresses());
         });
-        routes.post(prefix + "/clear-aaaa", x -> target.apply(x).clearAaaa(host(body(x, HostBody.class).host())));
+        routes.post(prefix + "/clear-aaaa", x -> target.apply(x).clearAaaa(hostOf(x)));
         routes.post(prefix + "/set-cname", x -> {
             CnameBody b = body(x, CnameBody.class);
             target.apply(x).setCname(host(b.host()), required("target", b.target()));
         });
-        routes.post(prefix + "/clear-cname", x -> target.apply(x).clearCname(host(body(x, HostBody.class).host())));
+        routes.post(prefix + "/clear-cname", x -> target.apply(x).clearCname(hostOf(x)));
         routes.post(prefix + "/set-txt", x -> {
             TxtBody b = body(x, TxtBody.class);
             target.apply(x).setTxt(host(b.host()), b.value());
         });
-        routes.post(prefix + "/clear-txt", x -> target.apply(x).clearTxt(host(body(x, HostBody.class).host())));
+        routes.post(prefix + "/clear-txt", x -> target.apply(x).clearTxt(hostOf(x)));
         routes.post(prefix + "/add-caa", x -> {
             CaaBody b = body(x, CaaBody.class);
             target.apply(x).addCaa(host(b.host()), b.policies() == null ? List.of() : b.policies());
         });
-        routes.post(prefix + "/clear-caa", x -> target.apply(x).clearCaa(host(body(x, HostBody.class).host())));
-        routes.post(prefix + "/set-servfail", x -> target.apply(x).setServfail(host(body(x, HostBody.class).host())));
-        routes.post(prefix + "/clear-servfail", x -> target.apply(x).clearServfail(host(body(x, HostBody.class).host())));
+        routes.post(prefix + "/clear-caa", x -> target.apply(x).clearCaa(hostOf(x)));
+        routes.post(prefix + "/set-servfail", x -> target.apply(x).setServfail(hostOf(x)));
+        routes.post(prefix + "/clear-servfail", x -> target.apply(x).clearServfail(hostOf(x)));
     }
 
     private static void nxdomainRoutes(ManagementApi.Routes routes, String prefix,
                                        Function<HttpServerExchange, DnsRecords> target) {
-        routes.post(prefix + "/set-nxdomain", x -> target.apply(x).setNxdomain(host(body(x, HostBody.class).host())));
-        routes.post(prefix + "/clear-nxdomain", x -> target.apply(x).clearNxdomain(host(body(x, HostBody.class).host())));
+        routes.post(prefix + "/set-nxdomain", x -> target.apply(x).setNxdomain(hostOf(x)));
+        routes.post(prefix + "/clear-nxdomain", x -> target.apply(x).clearNxdomain(hostOf(x)));
     }
 
     /** The view the path names; only vantage points in force have one, so a typo is not silently ignored. */
@@ -166,6 +166,11 @@ final class DnsRoutes {
 
     private static <T> T body(HttpServerExchange x, Class<T> type) {
         return Exchanges.body(x, type);
+    }
+
+    /** The {@code host} of a body that names nothing else. */
+    private static String hostOf(HttpServerExchange x) {
+        return host(body(x, HostBody.class).host());
     }
 
     private static String host(String host) {

@@ -1,6 +1,8 @@
 package dev.vantage.server.management;
 
 import dev.vantage.server.json.Json;
+import dev.vantage.server.problem.Problem;
+import dev.vantage.server.problem.ProblemType;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
@@ -51,6 +53,12 @@ final class Exchanges {
         }
     }
 
+    /** The JSON body as members to change, in their order and free to edit; an empty body has none. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> members(HttpServerExchange exchange) {
+        return new LinkedHashMap<>(body(exchange, Map.class));
+    }
+
     /** A path parameter or query parameter, or null. */
     static String param(HttpServerExchange exchange, String name) {
         Deque<String> values = exchange.getQueryParameters().get(name);
@@ -86,12 +94,8 @@ final class Exchanges {
         send(exchange, 200, "text/plain", new byte[0]);
     }
 
-    static void problem(HttpServerExchange exchange, int status, String type, String detail) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", "urn:ietf:params:acme:error:" + type);
-        doc.put("detail", detail);
-        doc.put("status", status);
-        send(exchange, status, "application/problem+json", Json.write(doc));
+    static void problem(HttpServerExchange exchange, int status, ProblemType type, String detail) {
+        send(exchange, status, "application/problem+json", Json.write(Problem.of(type, detail).document(status)));
     }
 
     private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {

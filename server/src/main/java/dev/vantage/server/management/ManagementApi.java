@@ -1,13 +1,16 @@
 package dev.vantage.server.management;
 
+import dev.vantage.config.ConfigException;
 import dev.vantage.server.ca.CertificateAuthority;
+import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.service.Services;
 import dev.vantage.validator.SimulatedNetwork;
 import dev.vantage.validator.dns.DnsRecords;
 import dev.vantage.validator.dns.MockDnsServer;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.RoutingHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
 import java.lang.System.Logger.Level;
 import java.util.function.Function;
@@ -52,8 +55,9 @@ public final class ManagementApi {
     }
 
     private void fallbacks() {
-        routing.setFallbackHandler(x -> Exchanges.problem(x, 404, "malformed", "no management route " + x.getRequestPath()));
-        routing.setInvalidMethodHandler(x -> Exchanges.problem(x, 405, "malformed",
+        routing.setFallbackHandler(x -> Exchanges.problem(x, 404, ProblemType.MALFORMED,
+                "no management route " + x.getRequestPath()));
+        routing.setInvalidMethodHandler(x -> Exchanges.problem(x, 405, ProblemType.MALFORMED,
                 "method " + x.getRequestMethod() + " is not allowed on " + x.getRequestPath()));
     }
 
@@ -74,15 +78,15 @@ public final class ManagementApi {
             }));
         }
 
-        void getJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+        void getJson(String path, Function<HttpServerExchange, Object> route) {
             routing.add(Methods.GET, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
         }
 
-        void postJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+        void postJson(String path, Function<HttpServerExchange, Object> route) {
             routing.add(Methods.POST, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
         }
 
-        void deleteJson(String path, Function<io.undertow.server.HttpServerExchange, Object> route) {
+        void deleteJson(String path, Function<HttpServerExchange, Object> route) {
             routing.add(Methods.DELETE, path, wrap(x -> Exchanges.json(x, 200, route.apply(x))));
         }
 
@@ -99,23 +103,23 @@ public final class ManagementApi {
                             run(route, x);
                         }),
                         (x, error) -> x.dispatch(() -> Exchanges.problem(x,
-                                error instanceof RequestTooBigException ? 413 : 400, "malformed",
+                                error instanceof RequestTooBigException ? 413 : 400, ProblemType.MALFORMED,
                                 error instanceof RequestTooBigException
                                         ? "request body is larger than " + Exchanges.MAX_BODY + " bytes"
                                         : "could not read the request body")));
             };
         }
 
-        private void run(Route route, io.undertow.server.HttpServerExchange exchange) {
+        private void run(Route route, HttpServerExchange exchange) {
             try {
                 route.handle(exchange);
             } catch (Exchanges.BadRequest e) {
-                Exchanges.problem(exchange, e.status, "malformed", e.getMessage());
-            } catch (dev.vantage.config.ConfigException | IllegalArgumentException e) {
-                Exchanges.problem(exchange, 400, "malformed", e.getMessage());
+                Exchanges.problem(exchange, e.status, ProblemType.MALFORMED, e.getMessage());
+            } catch (ConfigException | IllegalArgumentException e) {
+                Exchanges.problem(exchange, 400, ProblemType.MALFORMED, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "management " + exchange.getRequestPath() + " failed", e);
-                Exchanges.problem(exchange, 500, "serverInternal", "the server had an internal error");
+                Exchanges.problem(exchange, 500, ProblemType.SERVER_INTERNAL, "the server had an internal error");
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * Vantage points and the firewall in front of validation targets (BR §3.2.2.9 multi-perspective
@@ -45,7 +46,7 @@ final class NetworkRoutes {
     void register(ManagementApi.Routes routes) {
         routes.getJson("/perspectives", x -> perspectives());
         routes.postJson("/perspectives", x -> {
-            Map<String, Object> changes = body(x);
+            Map<String, Object> changes = Exchanges.members(x);
             if (changes.containsKey("preset") && !changes.containsKey("points")) {
                 changes.put("points", List.of()); // naming a preset means its points
             }
@@ -54,7 +55,7 @@ final class NetworkRoutes {
             return perspectives();
         });
         routes.postJson("/perspectives/preset", x -> {
-            Object name = body(x).get("name");
+            Object name = Exchanges.members(x).get("name");
             if (!(name instanceof String preset) || preset.isBlank()) {
                 throw new Exchanges.BadRequest("missing \"name\": one of " + PerspectivePresets.names());
             }
@@ -64,7 +65,7 @@ final class NetworkRoutes {
         });
         routes.postJson("/perspectives/points/{name}", x -> {
             String name = Exchanges.requiredParam(x, "name");
-            Map<String, Object> changes = body(x);
+            Map<String, Object> changes = Exchanges.members(x);
             found(() -> network.updatePoint(name, p -> ConfigLoader.update(p, changes, VantagePointConfig.class,
                     "perspectives.points." + name)));
             return perspectives();
@@ -79,7 +80,7 @@ final class NetworkRoutes {
     private void registerFirewall(ManagementApi.Routes routes) {
         routes.getJson("/firewall", x -> firewall());
         routes.postJson("/firewall", x -> {
-            network.setRules(ConfigLoader.read(body(x), FirewallConfig.class, "firewall").rules());
+            network.setRules(ConfigLoader.read(Exchanges.members(x), FirewallConfig.class, "firewall").rules());
             return firewall();
         });
         routes.getJson("/firewall/rules", x -> network.rules());
@@ -88,10 +89,10 @@ final class NetworkRoutes {
             return network.rule(name).orElseThrow(() -> notFound(name));
         });
         routes.postJson("/firewall/rules", x -> {
-            network.putRule(ConfigLoader.read(body(x), FirewallRule.class, "rule"));
+            network.putRule(ConfigLoader.read(Exchanges.members(x), FirewallRule.class, "rule"));
             return network.rules();
         });
-        java.util.function.Function<HttpServerExchange, Object> delete = x -> {
+        Function<HttpServerExchange, Object> delete = x -> {
             String name = Exchanges.requiredParam(x, "name");
             if (!network.removeRule(name)) {
                 throw notFound(name);
@@ -126,11 +127,6 @@ final class NetworkRoutes {
 
     private Map<String, Object> firewall() {
         return Map.of("rules", network.rules());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(HttpServerExchange x) {
-        return new LinkedHashMap<>(Exchanges.body(x, Map.class));
     }
 
     private static void found(Runnable change) {

@@ -1,5 +1,6 @@
 package dev.vantage.server.management;
 
+import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.service.ValidationHistory;
 import dev.vantage.validator.PerspectiveResult;
 import dev.vantage.validator.ValidationProblem;
@@ -55,6 +56,6 @@ final class ValidationRoutes {
     }
 
     private static Map<String, String> problem(ValidationProblem p) {
-        return p == null ? null : Map.of("type", "urn:ietf:params:acme:error:" + p.kind().acmeCode(), "detail", p.detail());
+        return p == null ? null : Map.of("type", ProblemType.NAMESPACE + p.kind().acmeCode(), "detail", p.detail());
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  */
 public record Authorization(AuthzId id, AccountId account, String profile, Identifier identifier, boolean wildcard,
                             AuthzStatus status, Instant createdAt, Instant expires, List<Challenge> challenges,
-                            Instant validatedAt, ChallengeType validatedBy) {
+                            Instant validatedAt, ChallengeType validatedBy) implements Owned {
 
     public Authorization {
         challenges = List.copyOf(challenges);

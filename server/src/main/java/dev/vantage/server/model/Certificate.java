@@ -11,19 +11,24 @@ import java.util.List;
  *
  * @param revocation null while not revoked
  */
-public record Certificate(CertificateId id, AccountId account, OrderId order, BigInteger serial,
-                          X509Certificate leaf, List<String> pemChains, Instant issuedAt, Revocation revocation) {
+public record Certificate(CertificateId id, AccountId account, OrderId order, X509Certificate leaf,
+                          List<String> pemChains, Instant issuedAt, Revocation revocation) implements Owned {
 
     public Certificate {
         pemChains = List.copyOf(pemChains);
     }
 
     public Certificate revoked(Revocation r) {
-        return new Certificate(id, account, order, serial, leaf, pemChains, issuedAt, r);
+        return new Certificate(id, account, order, leaf, pemChains, issuedAt, r);
+    }
+
+    /** The leaf's serial number, which identifies it for revocation and status (RFC 5280 §4.1.2.2). */
+    public BigInteger serial() {
+        return leaf.getSerialNumber();
     }
 
     /** The serial as lower-case hex, as Pebble's management API and ARI use it. */
     public String serialHex() {
-        return serial.toString(16);
+        return serial().toString(16);
     }
 }

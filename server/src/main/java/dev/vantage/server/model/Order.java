@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * An order (RFC 8555 §7.1.3). Its status is not stored: {@link OrderStatus#of} derives it from
- * the authorizations, the certificate, the error and the clock.
+ * the authorizations, the certificate, the error, the finalization claim and the clock.
  *
  * @param certificate the issued certificate, or null
  * @param error       why finalization failed, or null
@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record Order(OrderId id, AccountId account, String profile, List<Identifier> identifiers,
                     List<AuthzId> authorizations, Instant createdAt, Instant expires,
-                    CertificateId certificate, Problem error, boolean finalizing) {
+                    CertificateId certificate, Problem error, boolean finalizing) implements Owned {
 
     public Order {
         identifiers = List.copyOf(identifiers);

@@ -2,13 +2,14 @@ package dev.vantage.server.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** RFC 8555 §7.1.6 order states, derived rather than stored. */
 public enum OrderStatus {
     PENDING, READY, PROCESSING, VALID, INVALID;
 
     public String token() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**

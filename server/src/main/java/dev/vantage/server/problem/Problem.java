@@ -1,5 +1,7 @@
 package dev.vantage.server.problem;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ public record Problem(ProblemType type, String detail, Map<String, String> ident
     }
 
     public Problem withExtra(String member, Object value) {
-        Map<String, Object> more = new java.util.HashMap<>(extra);
+        Map<String, Object> more = new HashMap<>(extra);
         more.put(member, value);
         return new Problem(type, detail, identifier, subproblems, more);
     }
@@ -41,5 +43,36 @@ public record Problem(ProblemType type, String detail, Map<String, String> ident
     /** The HTTP status to answer with. */
     public int status() {
         return type.status();
+    }
+
+    /** The problem document answered with its type's usual status. */
+    public Map<String, Object> document() {
+        return document(status());
+    }
+
+    /**
+     * The RFC 7807 document for a response with {@code status}, with ACME's members (RFC 8555
+     * §6.7): the identifier of a subproblem, the subproblems (§6.7.1, which carry no status of
+     * their own) and any extra members. The ACME and management APIs both answer with it.
+     */
+    public Map<String, Object> document(int status) {
+        return render(status);
+    }
+
+    private Map<String, Object> render(Integer status) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", type.urn());
+        doc.put("detail", detail);
+        if (status != null) {
+            doc.put("status", status);
+        }
+        if (identifier != null) {
+            doc.put("identifier", identifier);
+        }
+        if (!subproblems.isEmpty()) {
+            doc.put("subproblems", subproblems.stream().map(p -> p.render(null)).toList());
+        }
+        doc.putAll(extra);
+        return doc;
     }
 }

@@ -13,6 +13,7 @@ import dev.vantage.server.problem.ProblemType;
 import dev.vantage.server.store.Store;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ public final class AccountService {
 
     /** What a newAccount request asks for (RFC 8555 §7.3). */
     public record NewAccount(List<String> contact, boolean termsOfServiceAgreed, boolean onlyReturnExisting,
-                             String externalAccountBinding) {
+                             Map<String, Object> externalAccountBinding) {
     }
 
     /**
@@ -59,7 +60,7 @@ public final class AccountService {
         return store.createAccount(key, id -> new Account(id, key, contact, AccountStatus.VALID, clock.instant(), eabKid));
     }
 
-    private String externalAccountKeyId(AccountKey key, String binding, String url) {
+    private String externalAccountKeyId(AccountKey key, Map<String, Object> binding, String url) {
         if (binding == null) {
             if (acme.externalAccountRequired()) {
                 throw new AcmeProblemException(ProblemType.EXTERNAL_ACCOUNT_REQUIRED,
@@ -92,12 +93,11 @@ public final class AccountService {
     private Account deactivate(Account account) {
         Account done = store.updateAccount(account.id(), a -> a.withStatus(AccountStatus.DEACTIVATED)).orElseThrow();
         var now = clock.instant();
-        store.authorizations(a -> a.account().equals(account.id())).forEach(authz -> {
-            AuthzStatus s = AuthzStatus.of(authz, now);
-            if (s == AuthzStatus.PENDING || s == AuthzStatus.VALID) {
-                store.updateAuthorization(authz.id(), x -> x.withStatus(AuthzStatus.DEACTIVATED));
-            }
-        });
+        for (var authz : store.authorizations(a -> a.account().equals(account.id()))) {
+            // Checked inside the update, so one that a validation made invalid meanwhile stays invalid.
+            store.updateAuthorization(authz.id(),
+                    a -> AuthzStatus.of(a, now).live() ? a.withStatus(AuthzStatus.DEACTIVATED) : a);
+        }
         return done;
     }
 

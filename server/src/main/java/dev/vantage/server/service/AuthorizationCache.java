@@ -1,6 +1,5 @@
 package dev.vantage.server.service;
 
-import dev.vantage.config.ProfileConfig;
 import dev.vantage.server.model.AccountId;
 import dev.vantage.server.model.Authorization;
 import dev.vantage.server.model.AuthzId;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The tester's view of authorizations, as the management API and the Java API expose it:
@@ -92,24 +92,16 @@ public final class AuthorizationCache {
         return n;
     }
 
-    private boolean change(AuthzId id, java.util.function.UnaryOperator<Authorization> change) {
+    private boolean change(AuthzId id, UnaryOperator<Authorization> change) {
         boolean[] changed = {false};
         store.updateAuthorization(id, a -> {
-            AuthzStatus s = AuthzStatus.of(a, clock.instant());
-            changed[0] = s == AuthzStatus.PENDING || s == AuthzStatus.VALID;
+            changed[0] = AuthzStatus.of(a, clock.instant()).live();
             return changed[0] ? change.apply(a) : a;
         });
         return changed[0];
     }
 
     private Entry entry(Authorization a, Instant now) {
-        AuthzStatus status = AuthzStatus.of(a, now);
-        ProfileConfig profile = profiles.get(a.profile());
-        Duration left = Duration.ZERO;
-        if (status == AuthzStatus.VALID && reuse.config().validAuthz() && !profile.validAuthzLifetime().isZero()) {
-            Instant until = a.expires().minus(AuthzReusePolicy.cutoff(reuse.config(), profile));
-            left = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
-        }
-        return new Entry(a, status, left);
+        return new Entry(a, AuthzStatus.of(a, now), reuse.reusableFor(a, profiles.get(a.profile()), now));
     }
 }

@@ -20,8 +20,7 @@ public final class AuthorizationService {
 
     /** An authorization of this account, or 404. */
     public Authorization get(Account account, AuthzId id) {
-        return store.authorization(id).filter(a -> a.account().equals(account.id()))
-                .orElseThrow(() -> AcmeProblemException.notFound("authorization"));
+        return Ownership.own(account, store.authorization(id), "authorization");
     }
 
     /**
@@ -33,7 +32,7 @@ public final class AuthorizationService {
         get(account, id);
         return store.updateAuthorization(id, a -> {
             AuthzStatus now = AuthzStatus.of(a, clock.instant());
-            if (now != AuthzStatus.PENDING && now != AuthzStatus.VALID) {
+            if (!now.live()) {
                 throw AcmeProblemException.malformed("only a pending or valid authorization can be deactivated; this one is "
                         + now.token());
             }

@@ -32,8 +32,7 @@ public final class CertificateService {
 
     /** A certificate of this account, or 404. */
     public Certificate get(Account account, CertificateId id) {
-        return store.certificate(id).filter(c -> c.account().equals(account.id()))
-                .orElseThrow(() -> AcmeProblemException.notFound("certificate"));
+        return Ownership.own(account, store.certificate(id), "certificate");
     }
 
     /**

@@ -49,8 +49,7 @@ public final class ChallengeService {
 
     /** The authorization holding the challenge, checked to belong to {@code account}. */
     public Authorization authorizationOf(Account account, AuthzId id, ChallengeType type) {
-        Authorization authz = store.authorization(id).filter(a -> a.account().equals(account.id()))
-                .orElseThrow(() -> AcmeProblemException.notFound("challenge"));
+        Authorization authz = Ownership.own(account, store.authorization(id), "challenge");
         authz.challenge(type).orElseThrow(() -> AcmeProblemException.notFound("challenge"));
         return authz;
     }
@@ -74,15 +73,16 @@ public final class ChallengeService {
             return started[0] ? a.withChallenge(type, Challenge::processing) : a;
         }).orElseThrow();
         if (started[0]) {
-            String keyAuthorization = updated.challenge(type).orElseThrow().token() + "." + account.key().thumbprint();
-            submit(updated, type, keyAuthorization, accountUri);
+            submit(updated, type, account.key().thumbprint(), accountUri);
         }
         return updated;
     }
 
-    private void submit(Authorization authz, ChallengeType type, String keyAuthorization, String accountUri) {
-        ValidationRequest request = new ValidationRequest(authz.identifier(), type,
-                authz.challenge(type).orElseThrow().token(), keyAuthorization, accountUri, authz.wildcard());
+    private void submit(Authorization authz, ChallengeType type, String thumbprint, String accountUri) {
+        String token = authz.challenge(type).orElseThrow().token();
+        // RFC 8555 §8.1: the key authorization is the token and the account key's thumbprint.
+        ValidationRequest request = new ValidationRequest(authz.identifier(), type, token, token + "." + thumbprint,
+                accountUri, authz.wildcard());
         try {
             workers.execute(() -> apply(authz, type, validate(request)));
         } catch (RejectedExecutionException e) {

@@ -99,8 +99,8 @@ public final class FinalizeService {
         for (int i = 0; i < issued.chains().size(); i++) {
             chains.add(issued.pem(i));
         }
-        return store.createCertificate(id -> new Certificate(id, account.id(), order.id(), issued.serial(),
-                issued.certificate(), chains, now, null));
+        return store.createCertificate(id -> new Certificate(id, account.id(), order.id(), issued.certificate(),
+                chains, now, null));
     }
 
     private static AcmeProblemException notReady(OrderStatus status) {

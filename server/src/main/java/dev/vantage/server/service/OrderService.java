@@ -10,7 +10,6 @@ import dev.vantage.server.model.ChallengeStatus;
 import dev.vantage.server.model.Order;
 import dev.vantage.server.model.OrderId;
 import dev.vantage.server.model.OrderStatus;
-import dev.vantage.server.problem.AcmeProblemException;
 import dev.vantage.server.store.AuthzReusePolicy;
 import dev.vantage.server.store.Store;
 import dev.vantage.validator.ChallengeType;
@@ -69,9 +68,12 @@ public final class OrderService {
                 return same.get();
             }
         }
+        // One pass over the store for the whole order; the policy's candidates are narrowed from it.
+        List<Authorization> mine = store.authorizations(a -> a.account().equals(account.id())
+                && a.profile().equals(profile.name()));
         List<Authorization> authzs = new ArrayList<>();
         for (Identifier id : identifiers) {
-            authzs.add(authorizationFor(account, profile, id, now));
+            authzs.add(authorizationFor(account, profile, id, mine, now));
         }
         Instant expires = authzs.stream().map(Authorization::expires)
                 .reduce(now.plus(profile.profile().orderLifetime()), (a, b) -> a.isBefore(b) ? a : b);
@@ -92,11 +94,14 @@ public final class OrderService {
                 .reduce((first, second) -> second);
     }
 
-    private Authorization authorizationFor(Account account, Profiles.Named profile, Identifier id, Instant now) {
+    /** A reusable authorization among the account's ones under this profile ({@code mine}), or a fresh one. */
+    private Authorization authorizationFor(Account account, Profiles.Named profile, Identifier id,
+                                           List<Authorization> mine, Instant now) {
         Identifier base = id.withoutWildcard();
         boolean wildcard = id.isWildcard();
-        List<Authorization> candidates = store.authorizations(a -> a.account().equals(account.id())
-                && a.identifier().equals(base) && a.wildcard() == wildcard && a.profile().equals(profile.name()));
+        List<Authorization> candidates = mine.stream()
+                .filter(a -> a.identifier().equals(base) && a.wildcard() == wildcard)
+                .toList();
         return reuse.choose(candidates, profile.profile(), now)
                 .orElseGet(() -> createAuthorization(account, profile.name(), profile.profile(), base, wildcard, now));
     }
@@ -127,8 +132,7 @@ public final class OrderService {
 
     /** An order of this account, or 404 (orders of other accounts are not revealed). */
     public Order order(Account account, OrderId id) {
-        return store.order(id).filter(o -> o.account().equals(account.id()))
-                .orElseThrow(() -> AcmeProblemException.notFound("order"));
+        return Ownership.own(account, store.order(id), "order");
     }
 
     /** The order's authorizations, in the order's order. */

@@ -4,6 +4,7 @@ import dev.vantage.config.ProfileConfig;
 import dev.vantage.server.problem.AcmeProblemException;
 import dev.vantage.server.problem.ProblemType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,6 +75,6 @@ public final class Profiles {
     public record Named(String name, ProfileConfig profile) {
     }
 
-    private record Snapshot(Map<String, ProfileConfig> profiles, java.util.List<String> order, String defaultName) {
+    private record Snapshot(Map<String, ProfileConfig> profiles, List<String> order, String defaultName) {
     }
 }

@@ -20,11 +20,10 @@ public record Services(Store store, AdjustableClock clock, Profiles profiles, Au
 
     /**
      * Wires the services by hand (no container): one in-memory store, one clock, {@code random}
-     * for ids and tokens, {@code chaos} (seeded) for deliberate randomness, validations on {@code workers}.
+     * for ids, tokens and nonces, {@code chaos} (seeded) for deliberate randomness, validations on {@code workers}.
      */
     public static Services assemble(VantageConfig c, AdjustableClock clock, SecureRandom random, Random chaos,
-                                    Validator validator, ExecutorService workers, CertificateAuthority ca,
-                                    Nonces nonces) {
+                                    Validator validator, ExecutorService workers, CertificateAuthority ca) {
         InMemoryStore store = new InMemoryStore(random);
         Profiles profiles = new Profiles(c.profiles(), c.defaultProfile());
         AuthzReusePolicy reuse = new AuthzReusePolicy(c.reuse(), chaos);
@@ -39,6 +38,6 @@ public record Services(Store store, AdjustableClock clock, Profiles profiles, Au
                 new CertificateService(store, clock),
                 history,
                 new AuthorizationCache(store, clock, profiles, reuse),
-                nonces);
+                new Nonces(random, chaos, c.faults().nonceRejectPercent()));
     }
 }

@@ -68,6 +68,21 @@ public final class AuthzReusePolicy {
                 .max(Comparator.comparing(Authorization::expires));
     }
 
+    /**
+     * How much longer a new order would get {@code authz} instead of a fresh authorization: until
+     * it no longer outlives now + cutoff, the rule {@link #choose} applies. Zero when it is not
+     * valid or valid reuse is off. Pebble's coin flip, when on, is left out: a chance is not a window.
+     */
+    public Duration reusableFor(Authorization authz, ProfileConfig profile, Instant now) {
+        ReuseConfig c = config;
+        if (!c.validAuthz() || profile.validAuthzLifetime().isZero()
+                || AuthzStatus.of(authz, now) != AuthzStatus.VALID) {
+            return Duration.ZERO;
+        }
+        Instant until = authz.expires().minus(cutoff(c, profile));
+        return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+    }
+
     /** The configured cutoff, or the profile's order lifetime ÷ 8 clamped to [1 h, 24 h] (Boulder). */
     public static Duration cutoff(ReuseConfig config, ProfileConfig profile) {
         if (config.cutoff() != null) {
